@@ -1,0 +1,50 @@
+package io.junction.transport;
+
+import io.junction.core.message.Message;
+import io.junction.core.serialization.Serialization;
+import io.netty.util.concurrent.EventExecutor;
+
+/**
+ * One established transport connection (WebSocket or RawSocket, server or client side) as the
+ * WAMP layer sees it: a serialization, a way to send messages, and the event loop the
+ * connection's input is processed on.
+ *
+ * <p>{@code send} may be called from any thread. Messages are queued and written by the
+ * connection's own event loop; writes queued while input is being processed are flushed together
+ * once that batch of input is done (one flush per batch, not per message). The queue is bounded:
+ * when the bytes waiting to be written exceed the configured cap, {@code send} refuses the
+ * message and returns {@code false}, and the caller applies its policy (drop or disconnect).
+ */
+public interface WampConnection {
+
+    Serialization serialization();
+
+    TransportDetails details();
+
+    /** The event loop that delivers this connection's input and performs its writes. */
+    EventExecutor eventLoop();
+
+    /**
+     * Queues a message, encoded on the connection's event loop.
+     *
+     * @return {@code false} if the connection is closed or its outbound buffer is over the cap
+     */
+    boolean send(Message message);
+
+    /**
+     * Queues a message that was encoded once for many receivers. The connection takes its own
+     * reference; the caller keeps (and eventually releases) its own.
+     *
+     * @return {@code false} if the connection is closed, the serialization differs, or the
+     *         outbound buffer is over the cap
+     */
+    boolean send(EncodedMessage message);
+
+    /** Bytes queued or buffered for writing and not yet written to the socket. */
+    long pendingOutboundBytes();
+
+    boolean isOpen();
+
+    /** Closes after the messages already queued have been written. */
+    void close();
+}
