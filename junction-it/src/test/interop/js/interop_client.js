@@ -1,0 +1,165 @@
+// AutobahnJS interop client for Junction's integration tests (Node 20).
+//
+//   node interop_client.js MODE --url URL --serializer json|msgpack|cbor [--realm R] [--prefix P]
+//
+// Modes mirror ../python/interop_client.py:
+//   selftest  a callee/subscriber session and a caller/publisher session in this process
+//   callee    registers PREFIX.echo / PREFIX.add2 / PREFIX.fail, prints READY, serves until killed
+//   caller    calls them once and reports
+// The report is one JSON line {"ok": bool, "checks": {...}}; exit status 0 iff ok.
+'use strict';
+
+const autobahn = require('autobahn');
+
+const UNICODE = 'héllo wörld ☃ 𝄞';
+const BINARY = Buffer.from(Array.from({length: 256}, (_, i) => i));
+const BIG = 2 ** 53;
+
+function parseArgs(argv) {
+  const args = {mode: argv[0], realm: 'realm1', serializer: 'json', prefix: 'interop.js'};
+  for (let i = 1; i < argv.length; i += 2) {
+    args[argv[i].replace(/^--/, '')] = argv[i + 1];
+  }
+  if (!['selftest', 'callee', 'caller'].includes(args.mode) || !args.url) {
+    console.error('usage: node interop_client.js selftest|callee|caller --url URL [--serializer S]');
+    process.exit(2);
+  }
+  return args;
+}
+
+function serializerFor(name) {
+  switch (name) {
+    case 'json': return new autobahn.serializer.JSONSerializer();
+    case 'msgpack': return new autobahn.serializer.MsgpackSerializer();
+    case 'cbor': return new autobahn.serializer.CBORSerializer();
+    default: throw new Error('unsupported serializer ' + name);
+  }
+}
+
+function connectionOptions(args) {
+  if (args.url.startsWith('rs://') || args.url.startsWith('tcp://')) {
+    const u = new URL(args.url.replace(/^rs:/, 'tcp:'));
+    return {realm: args.realm, max_retries: 0,
+            transports: [{type: 'rawsocket', host: u.hostname, port: Number(u.port), serializer: args.serializer}]};
+  }
+  return {realm: args.realm, max_retries: 0,
+          transports: [{type: 'websocket', url: args.url, serializers: [serializerFor(args.serializer)]}]};
+}
+
+function openSession(args) {
+  return new Promise((resolve, reject) => {
+    const connection = new autobahn.Connection(connectionOptions(args));
+    connection.onopen = (session) => resolve({connection, session});
+    connection.onclose = (reason, details) => {
+      reject(new Error('connection closed: ' + reason + ' ' + JSON.stringify(details)));
+      return true; // do not retry
+    };
+    connection.open();
+  });
+}
+
+class Report {
+  constructor() { this.checks = {}; }
+  check(name, condition, detail) { this.checks[name] = condition ? true : 'failed: ' + JSON.stringify(detail); }
+  fail(name, detail) { this.checks[name] = 'failed: ' + String(detail); }
+  emit() {
+    const ok = Object.keys(this.checks).length > 0 && Object.values(this.checks).every((v) => v === true);
+    console.log(JSON.stringify({ok, checks: this.checks}));
+    return ok;
+  }
+}
+
+function sameBytes(a, b) {
+  return a != null && Buffer.from(a).equals(Buffer.from(b));
+}
+
+async function registerAll(session, prefix) {
+  await session.register(prefix + '.echo', (args, kwargs) => new autobahn.Result(args, kwargs));
+  await session.register(prefix + '.add2', (args) => args[0] + args[1]);
+  await session.register(prefix + '.fail', () => {
+    throw new autobahn.Error('com.example.error.custom', ['went wrong', 23], {detail: {x: 1}});
+  });
+}
+
+async function exerciseCalls(session, prefix, report, serializer) {
+  let r = await session.call(prefix + '.add2', [20, 22]);
+  report.check('call_add2', r === 42, r);
+
+  // Binary values only survive serializers that have a binary type, or JSON with the \0+base64 rule
+  // (AutobahnJS's JSON serializer implements it for Buffers).
+  r = await session.call(prefix + '.echo', [UNICODE, BIG, 1.5, null, true, [1, [2, {a: 3}]], BINARY],
+                         {color: 'orange', nested: {k: [1, 2, {z: UNICODE}]}});
+  const args = r.args;
+  report.check('echo_args', args.length === 7 && args[0] === UNICODE && args[1] === BIG && args[2] === 1.5
+               && args[3] === null && args[4] === true && JSON.stringify(args[5]) === JSON.stringify([1, [2, {a: 3}]]),
+               args);
+  report.check('echo_binary', sameBytes(args[6], BINARY), serializer + ' ' + typeof args[6]);
+  report.check('echo_kwargs', JSON.stringify(r.kwargs) === JSON.stringify({color: 'orange', nested: {k: [1, 2, {z: UNICODE}]}}),
+               r.kwargs);
+
+  try {
+    await session.call(prefix + '.fail', [1]);
+    report.fail('application_error', 'no error raised');
+  } catch (e) {
+    report.check('application_error', e.error === 'com.example.error.custom'
+                 && JSON.stringify(e.args) === JSON.stringify(['went wrong', 23])
+                 && JSON.stringify(e.kwargs) === JSON.stringify({detail: {x: 1}}), e);
+  }
+  try {
+    await session.call(prefix + '.does_not_exist');
+    report.fail('no_such_procedure', 'no error raised');
+  } catch (e) {
+    report.check('no_such_procedure', e.error === 'wamp.error.no_such_procedure', e.error);
+  }
+}
+
+function withTimeout(promise, ms, what) {
+  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout: ' + what)), ms))]);
+}
+
+async function selftest(args) {
+  const report = new Report();
+  const topic = args.prefix + '.topic';
+  const callee = await openSession(args);
+  await registerAll(callee.session, args.prefix);
+  let gotEvent;
+  const eventReceived = new Promise((resolve) => { gotEvent = resolve; });
+  await callee.session.subscribe(topic, (a, kw) => gotEvent({args: a, kwargs: kw}));
+
+  const caller = await openSession(args);
+  await exerciseCalls(caller.session, args.prefix, report, args.serializer);
+  const pub = await caller.session.publish(topic, ['event', 7], {n: BIG}, {acknowledge: true});
+  report.check('published_ack', pub && pub.id > 0, pub);
+  const ev = await withTimeout(eventReceived, 10000, 'event');
+  report.check('event', JSON.stringify(ev) === JSON.stringify({args: ['event', 7], kwargs: {n: BIG}}), ev);
+  caller.connection.close();
+  callee.connection.close();
+  return report;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.mode === 'callee') {
+    const {session} = await openSession(args);
+    await registerAll(session, args.prefix);
+    console.log('READY');
+    return; // keep serving; the test kills the process
+  }
+  let report;
+  try {
+    if (args.mode === 'selftest') {
+      report = await withTimeout(selftest(args), 30000, 'selftest');
+    } else {
+      report = new Report();
+      const {connection, session} = await openSession(args);
+      await withTimeout(exerciseCalls(session, args.prefix, report, args.serializer), 30000, 'calls');
+      connection.close();
+    }
+  } catch (e) {
+    report = report || new Report();
+    report.fail('run', e && e.stack || e);
+  }
+  process.exit(report.emit() ? 0 : 1);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

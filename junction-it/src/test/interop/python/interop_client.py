@@ -1,0 +1,221 @@
+"""Autobahn|Python (Twisted) interop client for Junction's integration tests.
+
+Run with Debian's interpreter: /usr/bin/python3 interop_client.py MODE --url URL --serializer SER ...
+
+Modes
+  selftest  two sessions in this process: a callee/subscriber and a caller/publisher; exercises
+            register/call (args, kwargs, binary, big ints, unicode, application errors,
+            no_such_procedure) and subscribe/publish (acknowledged); prints one JSON report line.
+  callee    registers PREFIX.echo and PREFIX.add2, prints READY and serves until killed.
+  caller    calls PREFIX.add2(20, 22) and PREFIX.echo(...) once and prints one JSON report line.
+
+The report is {"ok": bool, "checks": {name: true | "failure text"}}; exit status 0 iff ok.
+"""
+
+import argparse
+import json
+import sys
+
+import txaio
+
+txaio.use_twisted()
+
+from autobahn.twisted.component import Component  # noqa: E402
+from autobahn.wamp.exception import ApplicationError  # noqa: E402
+from autobahn.wamp.types import PublishOptions, RegisterOptions  # noqa: E402
+from twisted.internet import defer, task  # noqa: E402
+
+BINARY = bytes(range(256))
+BIG = 2 ** 53
+UNICODE = "héllo wörld ☃ 𝄞"
+
+
+def transport(args):
+    if args.url.startswith("rs://"):
+        return {"type": "rawsocket", "url": args.url, "serializer": args.serializer,
+                "max_retries": 0}
+    return {"type": "websocket", "url": args.url, "serializers": [args.serializer], "max_retries": 0}
+
+
+class Report:
+    def __init__(self):
+        self.checks = {}
+
+    def check(self, name, condition, detail=""):
+        self.checks[name] = True if condition else ("failed: %s" % detail)
+
+    def fail(self, name, detail):
+        self.checks[name] = "failed: %s" % detail
+
+    def emit(self):
+        ok = bool(self.checks) and all(v is True for v in self.checks.values())
+        print(json.dumps({"ok": ok, "checks": self.checks}, default=repr), flush=True)
+        return ok
+
+
+def echo(*args, **kwargs):
+    return {"args": list(args), "kwargs": kwargs}
+
+
+def add2(a, b):
+    return a + b
+
+
+def fail(*args, **kwargs):
+    raise ApplicationError("com.example.error.custom", "went wrong", 23, detail={"x": 1})
+
+
+@defer.inlineCallbacks
+def register_all(session, prefix):
+    yield session.register(echo, prefix + ".echo")
+    yield session.register(add2, prefix + ".add2")
+    yield session.register(fail, prefix + ".fail", options=RegisterOptions())
+
+
+@defer.inlineCallbacks
+def exercise_calls(session, prefix, report):
+    r = yield session.call(prefix + ".add2", 20, 22)
+    report.check("call_add2", r == 42, r)
+
+    r = yield session.call(prefix + ".echo", UNICODE, BINARY, BIG, 1.5, None, True, [1, [2, {"a": 3}]],
+                           color="orange", blob=BINARY, nested={"k": [1, 2, {"z": UNICODE}]})
+    report.check("echo_args", r["args"] == [UNICODE, BINARY, BIG, 1.5, None, True, [1, [2, {"a": 3}]]], r)
+    report.check("echo_kwargs", r["kwargs"] == {"color": "orange", "blob": BINARY,
+                                                "nested": {"k": [1, 2, {"z": UNICODE}]}}, r)
+
+    try:
+        yield session.call(prefix + ".fail", 1)
+        report.fail("application_error", "no error raised")
+    except ApplicationError as e:
+        report.check("application_error",
+                     e.error == "com.example.error.custom" and list(e.args) == ["went wrong", 23]
+                     and e.kwargs == {"detail": {"x": 1}}, (e.error, e.args, e.kwargs))
+
+    try:
+        yield session.call(prefix + ".does_not_exist")
+        report.fail("no_such_procedure", "no error raised")
+    except ApplicationError as e:
+        report.check("no_such_procedure", e.error == "wamp.error.no_such_procedure", e.error)
+
+
+def make_component(args, on_join):
+    comp = Component(transports=[transport(args)], realm=args.realm)
+    comp.on_join(on_join)
+    return comp
+
+
+def selftest(reactor, args):
+    report = Report()
+    prefix = args.prefix
+    topic = prefix + ".topic"
+    callee_ready = defer.Deferred()
+    event_received = defer.Deferred()
+    done = defer.Deferred()
+
+    @defer.inlineCallbacks
+    def callee_join(session, details):
+        try:
+            yield register_all(session, prefix)
+
+            def on_event(*a, **kw):
+                if not event_received.called:
+                    event_received.callback((list(a), kw))
+
+            yield session.subscribe(on_event, topic)
+            report.check("welcome_roles", True)
+            callee_ready.callback(session)
+            yield done
+            yield session.leave()
+        except Exception as e:
+            report.fail("callee", repr(e))
+            if not callee_ready.called:
+                callee_ready.callback(None)
+            yield session.leave()
+
+    @defer.inlineCallbacks
+    def caller_join(session, details):
+        try:
+            callee = yield callee_ready
+            if callee is not None:
+                yield exercise_calls(session, prefix, report)
+                pub = yield session.publish(topic, "event", BINARY, n=BIG,
+                                            options=PublishOptions(acknowledge=True))
+                report.check("published_ack", pub is not None and pub.id > 0, pub)
+                got = yield with_timeout(reactor, event_received, 10)
+                report.check("event", got == (["event", BINARY], {"n": BIG}), got)
+        except Exception as e:
+            report.fail("caller", repr(e))
+        finally:
+            if not done.called:
+                done.callback(None)
+            yield session.leave()
+
+    c1 = make_component(args, callee_join)
+    c2 = make_component(args, caller_join)
+    d1 = c1.start(reactor)
+    d2 = c2.start(reactor)
+
+    @defer.inlineCallbacks
+    def finish():
+        try:
+            yield with_timeout(reactor, defer.DeferredList([d1, d2], consumeErrors=True), 30)
+        except Exception as e:
+            report.fail("completion", repr(e))
+        sys.exit(0 if report.emit() else 1)
+
+    return finish()
+
+
+def callee(reactor, args):
+    @defer.inlineCallbacks
+    def join(session, details):
+        yield register_all(session, args.prefix)
+        print("READY", flush=True)
+
+    comp = make_component(args, join)
+    return comp.start(reactor)
+
+
+def caller(reactor, args):
+    report = Report()
+
+    @defer.inlineCallbacks
+    def join(session, details):
+        try:
+            yield exercise_calls(session, args.prefix, report)
+        except Exception as e:
+            report.fail("caller", repr(e))
+        yield session.leave()
+
+    comp = make_component(args, join)
+
+    @defer.inlineCallbacks
+    def run():
+        try:
+            yield with_timeout(reactor, comp.start(reactor), 30)
+        except Exception as e:
+            report.fail("completion", repr(e))
+        sys.exit(0 if report.emit() else 1)
+
+    return run()
+
+
+def with_timeout(reactor, d, seconds):
+    return d.addTimeout(seconds, reactor)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("mode", choices=["selftest", "callee", "caller"])
+    p.add_argument("--url", required=True)
+    p.add_argument("--realm", default="realm1")
+    p.add_argument("--serializer", default="json", choices=["json", "msgpack", "cbor", "ubjson"])
+    p.add_argument("--prefix", default="interop.py")
+    args = p.parse_args()
+    txaio.start_logging(level="warn", out=sys.stderr)
+    fn = {"selftest": selftest, "callee": callee, "caller": caller}[args.mode]
+    task.react(lambda reactor: fn(reactor, args))
+
+
+if __name__ == "__main__":
+    main()
