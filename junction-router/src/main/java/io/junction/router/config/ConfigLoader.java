@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.junction.core.serialization.Serialization;
 import io.junction.router.config.TransportConfig.RawSocketConfig;
 import io.junction.router.config.TransportConfig.WebSocketConfig;
@@ -32,7 +33,9 @@ import java.util.Map;
 public final class ConfigLoader {
 
     private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL) // "key:" with nothing after it is null, not ""
+            .build());
 
     private static final Map<String, UriCheck> URI_CHECKS = ordered("loose", UriCheck.LOOSE, "strict", UriCheck.STRICT);
     private static final Map<String, TransportType> TRANSPORT_TYPES = ordered("universal", TransportType.UNIVERSAL,

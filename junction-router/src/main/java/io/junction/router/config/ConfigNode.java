@@ -64,7 +64,8 @@ final class ConfigNode {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw new ConfigException(pathOf(name), "unknown key (expected one of: " + String.join(", ", new TreeSet<>(known)) + ")");
+                throw new ConfigException(pathOf(name), known.isEmpty() ? "unknown key (no keys are allowed here)"
+                        : "unknown key (expected one of: " + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
     }

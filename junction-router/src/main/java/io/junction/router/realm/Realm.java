@@ -36,7 +36,7 @@ public final class Realm {
 
     private final String name;
     private final UriCheck uriCheck;
-    private final Map<String, AuthMethod> authMethods = new LinkedHashMap<>();
+    private volatile Map<String, AuthMethod> authMethods;
     private final Broker broker;
     private final Dealer dealer;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
@@ -46,9 +46,11 @@ public final class Realm {
     public Realm(RealmConfig config, LimitsConfig limits, Function<Serialization, WampCodec> codecs) {
         this.name = config.name();
         this.uriCheck = config.uriCheck();
+        Map<String, AuthMethod> methods = new LinkedHashMap<>();
         for (AuthMethodConfig method : config.auth()) {
-            authMethods.put(method.method(), authMethod(method));
+            methods.put(method.method(), authMethod(method));
         }
+        this.authMethods = Collections.unmodifiableMap(methods);
         this.broker = new Broker(uriCheck, codecs);
         this.dealer = new Dealer(uriCheck, limits.maxPendingCallsPerSession());
     }
@@ -89,7 +91,14 @@ public final class Realm {
 
     /** The names of the authentication methods this realm allows. */
     public Collection<String> authMethodNames() {
-        return Collections.unmodifiableSet(authMethods.keySet());
+        return authMethods.keySet();
+    }
+
+    /** Allows one more authentication method (or replaces the one of the same name) for sessions joining from now on. */
+    public synchronized void addAuthMethod(AuthMethod method) {
+        Map<String, AuthMethod> methods = new LinkedHashMap<>(authMethods);
+        methods.put(method.name(), method);
+        authMethods = Collections.unmodifiableMap(methods);
     }
 
     public void addSessionListener(SessionListener listener) {

@@ -184,8 +184,8 @@ public final class RouterSession implements ConnectionListener {
         connection.eventLoop().execute(() -> {
             if (state == SessionState.ESTABLISHED) {
                 state = SessionState.SHUTTING_DOWN;
-                connection.send(new Goodbye(Dicts.of("message", message), reason));
                 detach();
+                connection.send(new Goodbye(Dicts.of("message", message), reason));
                 timer = connection.eventLoop().schedule(this::close,
                         limits.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } else if (state == SessionState.WAITING_FOR_HELLO || state == SessionState.AUTHENTICATING) {
