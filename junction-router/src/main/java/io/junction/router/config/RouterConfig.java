@@ -21,9 +21,4 @@ public record RouterConfig(List<RealmConfig> realms, List<TransportConfig> trans
         return new RouterConfig(List.of(RealmConfig.defaults("realm1")), List.of(TransportConfig.defaults()),
                 LimitsConfig.defaults());
     }
-
-    /** The same configuration with other limits. */
-    public RouterConfig withLimits(LimitsConfig limits) {
-        return new RouterConfig(realms, transports, limits);
-    }
 }

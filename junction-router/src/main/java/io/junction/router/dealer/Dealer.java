@@ -152,12 +152,11 @@ public final class Dealer {
             }
             return;
         }
-        if (!callee.trySend(new Invocation(call.invocationRequest(), r.id(), Map.of(), m.payload()))) {
-            if (call.settle()) {
-                caller.send(reply(MessageType.CALL, m.request(), WampErrors.UNAVAILABLE,
-                        "The callee of \"" + m.procedure() + "\" cannot take more invocations right now "
-                                + "(its outbound buffer is full)."));
-            }
+        if (!callee.trySend(new Invocation(call.invocationRequest(), r.id(), Map.of(), m.payload())) && call.settle()) {
+            caller.send(!callee.isConnected() ? calleeLeft(call)
+                    : reply(MessageType.CALL, m.request(), WampErrors.UNAVAILABLE,
+                            "The callee of \"" + m.procedure() + "\" cannot take more invocations right now "
+                                    + "(its outbound buffer is full)."));
         }
     }
 

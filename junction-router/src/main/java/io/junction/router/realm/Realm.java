@@ -11,7 +11,6 @@ import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.RealmConfig;
 import io.junction.router.dealer.Dealer;
 import io.junction.router.session.RouterSession;
-import io.junction.router.uri.UriCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,6 @@ public final class Realm {
     private static final Logger log = LoggerFactory.getLogger(Realm.class);
 
     private final String name;
-    private final UriCheck uriCheck;
     private volatile Map<String, AuthMethod> authMethods;
     private final Broker broker;
     private final Dealer dealer;
@@ -45,14 +43,13 @@ public final class Realm {
 
     public Realm(RealmConfig config, LimitsConfig limits, Function<Serialization, WampCodec> codecs) {
         this.name = config.name();
-        this.uriCheck = config.uriCheck();
         Map<String, AuthMethod> methods = new LinkedHashMap<>();
         for (AuthMethodConfig method : config.auth()) {
             methods.put(method.method(), authMethod(method));
         }
         this.authMethods = Collections.unmodifiableMap(methods);
-        this.broker = new Broker(uriCheck, codecs);
-        this.dealer = new Dealer(uriCheck, limits.maxPendingCallsPerSession());
+        this.broker = new Broker(config.uriCheck(), codecs);
+        this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession());
     }
 
     private static AuthMethod authMethod(AuthMethodConfig config) {
@@ -64,10 +61,6 @@ public final class Realm {
 
     public String name() {
         return name;
-    }
-
-    public UriCheck uriCheck() {
-        return uriCheck;
     }
 
     public Broker broker() {
@@ -103,10 +96,6 @@ public final class Realm {
 
     public void addSessionListener(SessionListener listener) {
         listeners.add(listener);
-    }
-
-    public void removeSessionListener(SessionListener listener) {
-        listeners.remove(listener);
     }
 
     /** Called by the session right after it sent WELCOME. */

@@ -116,6 +116,11 @@ public final class RouterSession implements ConnectionListener {
         return state;
     }
 
+    /** Whether the connection is still open (it may be closing already). */
+    public boolean isConnected() {
+        return connection.isOpen();
+    }
+
     public Serialization serialization() {
         return connection.serialization();
     }
