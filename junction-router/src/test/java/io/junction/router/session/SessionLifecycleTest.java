@@ -313,6 +313,19 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void aFailingListenerDoesNotHurtTheSession() {
+        harness("");
+        harness.router().realm("realm1").addSessionListener(new SessionListener() {
+            @Override
+            public void onJoin(SessionDetails session) {
+                throw new IllegalStateException("listener bug");
+            }
+        });
+        TestClient c = harness.join();
+        c.subscribe("com.example.topic");
+    }
+
+    @Test
     void listenersSeeJoinAndLeaveAfterTheSessionIsDetached() {
         harness("");
         List<String> seen = new CopyOnWriteArrayList<>();
