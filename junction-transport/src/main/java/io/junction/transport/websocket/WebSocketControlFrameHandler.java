@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>The peer closes first: we echo its close code and close the TCP connection.</li>
  *   <li>We close first ({@code close()} on the pipeline): we send a close frame with the code a
  *       violation recorded (1000 otherwise) and close the TCP connection when the peer's close frame
- *       arrives, or after the close timeout. A second {@code close()} closes at once.</li>
+ *       arrives, or after the close timeout (at once if the frame decoder failed and cannot read
+ *       it). A second {@code close()} closes at once.</li>
  * </ul>
  */
 public final class WebSocketControlFrameHandler extends ChannelDuplexHandler {
@@ -67,8 +68,9 @@ public final class WebSocketControlFrameHandler extends ChannelDuplexHandler {
         }
         closeSent = true;
         WebSocketCloseStatus status = WebSocketCloseStatusHolder.get(ctx.channel());
+        boolean awaitReply = !WebSocketCloseStatusHolder.inputUnreadable(ctx.channel());
         ctx.writeAndFlush(new CloseWebSocketFrame(status)).addListener(f -> {
-            if (!f.isSuccess()) {
+            if (!f.isSuccess() || !awaitReply) {
                 ctx.close();
             }
         });

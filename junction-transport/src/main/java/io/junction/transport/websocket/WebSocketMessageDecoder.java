@@ -16,7 +16,8 @@ import io.netty.util.CharsetUtil;
 
 /**
  * Turns complete (aggregated) WebSocket data messages into the bytes of WAMP messages: checks the
- * message type against the serialization (JSON in text messages, the others in binary), checks that
+ * reserved bits (no extension but permessage-deflate, which consumes its bit before this handler),
+ * the message type against the serialization (JSON in text messages, the others in binary), checks that
  * text is UTF-8 and, on a batched subprotocol, splits the batch. Errors of the WebSocket layer below
  * (bad frames, oversized or over-inflating messages) become {@link ProtocolViolation}s here too.
  * Each violation records the close code the connection will be closed with; later data is dropped.
@@ -49,6 +50,12 @@ public final class WebSocketMessageDecoder extends ChannelInboundHandlerAdapter 
     }
 
     private void decode(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame.rsv() != 0) {
+            // an extension that was negotiated has consumed its bit by now
+            fail(ctx, WebSocketCloseStatus.PROTOCOL_ERROR, "WebSocket protocol error: reserved bits 0x"
+                    + Integer.toHexString(frame.rsv()) + " set without a negotiated extension");
+            return;
+        }
         boolean text = frame instanceof TextWebSocketFrame;
         boolean expectText = subprotocol.serialization().isText();
         if (text != expectText) {
@@ -76,6 +83,7 @@ public final class WebSocketMessageDecoder extends ChannelInboundHandlerAdapter 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof CorruptedWebSocketFrameException corrupted) {
+            WebSocketCloseStatusHolder.markInputUnreadable(ctx.channel());
             fail(ctx, corrupted.closeStatus(), "WebSocket protocol error: " + corrupted.getMessage());
         } else if (cause instanceof TooLongFrameException) {
             fail(ctx, WebSocketCloseStatus.MESSAGE_TOO_BIG,

@@ -82,4 +82,15 @@ class WebSocketControlFrameHandlerTest {
         channel.close();
         assertThat(channel.isOpen()).isFalse();
     }
+
+    @Test
+    void noWaitingForAReplyTheFrameDecoderCannotRead() {
+        WebSocketCloseStatusHolder.record(channel, WebSocketCloseStatus.MESSAGE_TOO_BIG);
+        WebSocketCloseStatusHolder.markInputUnreadable(channel);
+        channel.pipeline().close();
+        CloseWebSocketFrame sent = channel.readOutbound();
+        assertThat(sent.statusCode()).isEqualTo(1009);
+        sent.release();
+        assertThat(channel.isOpen()).isFalse();
+    }
 }
