@@ -13,6 +13,7 @@ import io.junction.transport.testing.TestCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WampConnectionHandlerTest {
 
     /** Counts what reaches the socket. */
+    @ChannelHandler.Sharable
     static final class FlushCounter extends ChannelOutboundHandlerAdapter {
         final AtomicInteger flushes = new AtomicInteger();
         final AtomicInteger writes = new AtomicInteger();
@@ -136,6 +138,18 @@ class WampConnectionHandlerTest {
         assertThat(written()).hasSize(10);
         assertThat(connection.pendingOutboundBytes()).isZero();
         assertThat(connection.send(new Goodbye(Map.of(), "wamp.close.normal"))).isTrue();
+    }
+
+    @Test
+    void decodedPayloadsCountByTheirContent() {
+        WampConnection connection = connect(100_000);
+        Publish big = new Publish(1, Map.of(), "t", io.junction.core.message.Payload.of(
+                List.of("x".repeat(30_000), List.of(1L, 2L)), Map.of("k", "y".repeat(30_000))));
+        assertThat(connection.send(big)).isTrue();
+        assertThat(connection.pendingOutboundBytes()).isBetween(60_000L, 60_200L);
+        assertThat(connection.send(big)).isFalse();
+        channel.runPendingTasks();
+        assertThat(written()).hasSize(1);
     }
 
     @Test
