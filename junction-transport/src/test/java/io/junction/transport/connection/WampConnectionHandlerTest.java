@@ -68,6 +68,15 @@ class WampConnectionHandlerTest {
                 new TransportDetails("test", "wamp.2.json", "tcp4:127.0.0.1:1", false, Map.of()), 1 << 24);
     }
 
+    private WampConnection connect(long maxPendingBytes, int peerMaxMessageLength) {
+        channel.pipeline().addLast(counter);
+        WampChannelInstaller installer = new WampChannelInstaller(TestCodec.codecs(),
+                new OutboundLimits(maxPendingBytes, Integer.MAX_VALUE, Duration.ofSeconds(5)),
+                c -> listener = new RecordingListener(c));
+        return installer.install(channel, Serialization.JSON,
+                new TransportDetails("test", "wamp.2.json", "tcp4:127.0.0.1:1", false, Map.of()), peerMaxMessageLength);
+    }
+
     private WampConnection connect(long maxPendingBytes) {
         return connect(maxPendingBytes, RecordingListener::new);
     }
@@ -138,6 +147,22 @@ class WampConnectionHandlerTest {
         assertThat(written()).hasSize(10);
         assertThat(connection.pendingOutboundBytes()).isZero();
         assertThat(connection.send(new Goodbye(Map.of(), "wamp.close.normal"))).isTrue();
+    }
+
+    @Test
+    void sendRefusesMessagesLongerThanThePeerAccepts() {
+        WampConnection connection = connect(1 << 20, 1024);
+        // "16|1|t|" + the argument
+        assertThat(connection.send(publishOfLength(1025))).isFalse();
+        assertThat(connection.send(publishOfLength(1024))).isTrue();
+        assertThat(connection.send(publishOfLength(600))).isTrue();
+        assertThat(connection.send(publishOfLength(100))).isTrue();
+        channel.runPendingTasks();
+        assertThat(written()).extracting(String::length).containsExactly(1024, 600, 100);
+    }
+
+    private static Publish publishOfLength(int length) {
+        return new Publish(1, Map.of(), "t", io.junction.core.message.Payload.of(List.of("a".repeat(length - 7))));
     }
 
     @Test

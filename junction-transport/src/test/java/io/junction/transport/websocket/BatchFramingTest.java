@@ -69,13 +69,13 @@ class BatchFramingTest {
             for (String hex : messagesHex(row)) {
                 channel.write(Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump(hex)));
             }
-            assertThat((Object) channel.readOutbound()).isNull();
+            assertThat(channel.<Object>readOutbound()).isNull();
             channel.flush();
             WebSocketFrame frame = channel.readOutbound();
             assertThat(frame).isInstanceOf(isText(row) ? TextWebSocketFrame.class : BinaryWebSocketFrame.class);
             assertThat(ByteBufUtil.hexDump(frame.content())).isEqualTo(row.get("websocket_payload_hex").asText());
             frame.release();
-            assertThat((Object) channel.readOutbound()).isNull();
+            assertThat(channel.<Object>readOutbound()).isNull();
             channel.finishAndReleaseAll();
         }));
     }
