@@ -11,6 +11,7 @@ public final class Codecs {
     static {
         CODECS.put(Serialization.JSON, JsonCodec.INSTANCE);
         CODECS.put(Serialization.MSGPACK, MsgpackCodec.INSTANCE);
+        CODECS.put(Serialization.CBOR, CborCodec.INSTANCE);
     }
 
     private Codecs() {
