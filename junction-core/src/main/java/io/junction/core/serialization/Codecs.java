@@ -12,6 +12,7 @@ public final class Codecs {
         CODECS.put(Serialization.JSON, JsonCodec.INSTANCE);
         CODECS.put(Serialization.MSGPACK, MsgpackCodec.INSTANCE);
         CODECS.put(Serialization.CBOR, CborCodec.INSTANCE);
+        CODECS.put(Serialization.UBJSON, UbjsonCodec.INSTANCE);
     }
 
     private Codecs() {
