@@ -57,6 +57,9 @@ public final class WampServer implements AutoCloseable {
     private final WampChannelInstaller installer;
     private final SubprotocolNegotiation negotiation;
 
+    /** Event loops given by the caller and shared with other servers: not shut down by this one. */
+    private final EventLoopGroup sharedBossGroup;
+    private final EventLoopGroup sharedWorkerGroup;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private ChannelGroup channels;
@@ -68,6 +71,20 @@ public final class WampServer implements AutoCloseable {
      * @param acceptor receives each established connection, on its event loop
      */
     public WampServer(WampServerConfig config, Function<Serialization, WampCodec> codecs, ConnectionAcceptor acceptor) {
+        this(config, codecs, acceptor, null, null);
+    }
+
+    /**
+     * A server on event loops shared with other servers (several listening transports of one
+     * router). The groups are not shut down by {@link #stop()}; their owner does that.
+     */
+    public WampServer(WampServerConfig config, Function<Serialization, WampCodec> codecs, ConnectionAcceptor acceptor,
+                      EventLoopGroup bossGroup, EventLoopGroup workerGroup) {
+        if ((bossGroup == null) != (workerGroup == null)) {
+            throw new IllegalArgumentException("give both event loop groups or none");
+        }
+        this.sharedBossGroup = bossGroup;
+        this.sharedWorkerGroup = workerGroup;
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(codecs, "codecs");
         Objects.requireNonNull(acceptor, "acceptor");
@@ -90,17 +107,26 @@ public final class WampServer implements AutoCloseable {
         if (workerGroup != null) {
             throw new IllegalStateException("already started");
         }
-        bossGroup = IoTransport.newGroup(config.preferNativeTransport(), config.bossThreads(), "junction-accept", false);
-        workerGroup = IoTransport.newGroup(config.preferNativeTransport(), config.workerThreads(), "junction-io", false);
+        bossGroup = sharedBossGroup != null ? sharedBossGroup
+                : IoTransport.newGroup(config.preferNativeTransport(), config.bossThreads(), "junction-accept", false);
+        workerGroup = sharedWorkerGroup != null ? sharedWorkerGroup
+                : IoTransport.newGroup(config.preferNativeTransport(), config.workerThreads(), "junction-io", false);
         channels = new DefaultChannelGroup("junction-connections", GlobalEventExecutor.INSTANCE);
         try {
-            mainChannel = bind(config.port(), pipeline -> pipeline.addLast("sniffer",
-                    new ProtocolSniffer(this::addRawSocketHandshake, this::addWebSocketUpgrade)));
+            boolean webSocket = config.protocols().contains(ListenerProtocol.WEBSOCKET);
+            boolean rawSocket = config.protocols().contains(ListenerProtocol.RAWSOCKET);
+            mainChannel = bind(config.port(), webSocket && rawSocket
+                    ? pipeline -> pipeline.addLast("sniffer", new ProtocolSniffer(this::addRawSocketHandshake, this::addWebSocketUpgrade))
+                    : webSocket ? this::addWebSocketUpgrade : this::addRawSocketHandshake);
             int port = port();
-            for (String path : config.webSocketPaths()) {
-                log.info("WebSocket listening on ws://{}:{}{}", hostForUrl(), port, path);
+            if (webSocket) {
+                for (String path : config.webSocketPaths()) {
+                    log.info("WebSocket listening on ws://{}:{}{}", hostForUrl(), port, path);
+                }
             }
-            log.info("RawSocket listening on rs://{}:{}", hostForUrl(), port);
+            if (rawSocket) {
+                log.info("RawSocket listening on rs://{}:{}", hostForUrl(), port);
+            }
             if (config.rawSocketPort() != WampServerConfig.NO_PORT) {
                 rawSocketChannel = bind(config.rawSocketPort(), this::addRawSocketHandshake);
                 log.info("RawSocket listening on rs://{}:{}", hostForUrl(), rawSocketPort());
@@ -192,9 +218,11 @@ public final class WampServer implements AutoCloseable {
             rawSocketChannel.close().syncUninterruptibly();
         }
         channels.close().awaitUninterruptibly(config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        bossGroup.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (sharedWorkerGroup == null) {
+            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            bossGroup.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
         if (mainChannel != null) {
             log.info("Stopped listening on {}", mainChannel.localAddress());
         }

@@ -22,6 +22,7 @@ public final class WampServerConfig {
 
     private final String host;
     private final int port;
+    private final Set<ListenerProtocol> protocols;
     private final Set<String> webSocketPaths;
     private final Set<Serialization> serializations;
     private final boolean batched;
@@ -42,6 +43,7 @@ public final class WampServerConfig {
     private WampServerConfig(Builder b) {
         this.host = b.host;
         this.port = b.port;
+        this.protocols = Set.copyOf(b.protocols);
         this.webSocketPaths = Set.copyOf(b.webSocketPaths);
         this.serializations = Set.copyOf(b.serializations);
         this.batched = b.batched;
@@ -80,6 +82,11 @@ public final class WampServerConfig {
     }
 
     /** The HTTP paths that upgrade to WAMP over WebSocket. */
+    /** What the main port accepts: WebSocket, RawSocket, or both (told apart by the first octet). */
+    public Set<ListenerProtocol> protocols() {
+        return protocols;
+    }
+
     public Set<String> webSocketPaths() {
         return webSocketPaths;
     }
@@ -161,6 +168,7 @@ public final class WampServerConfig {
 
         private String host = "127.0.0.1";
         private int port = 8080;
+        private Set<ListenerProtocol> protocols = EnumSet.allOf(ListenerProtocol.class);
         private Set<String> webSocketPaths = Set.of("/ws");
         private Set<Serialization> serializations = EnumSet.allOf(Serialization.class);
         private boolean batched = true;
@@ -184,6 +192,7 @@ public final class WampServerConfig {
         private Builder(WampServerConfig c) {
             host = c.host;
             port = c.port;
+            protocols = c.protocols;
             webSocketPaths = c.webSocketPaths;
             serializations = c.serializations;
             batched = c.batched;
@@ -209,6 +218,12 @@ public final class WampServerConfig {
 
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /** What the main port accepts (default both). */
+        public Builder protocols(ListenerProtocol... protocols) {
+            this.protocols = protocols.length == 0 ? Set.of() : EnumSet.copyOf(List.of(protocols));
             return this;
         }
 
@@ -294,6 +309,7 @@ public final class WampServerConfig {
             if (rawSocketPort != NO_PORT) {
                 checkPort("rawSocketPort", rawSocketPort);
             }
+            require(!protocols.isEmpty(), "protocols: the main port needs at least one");
             for (String path : webSocketPaths) {
                 require(path.startsWith("/"), "webSocketPaths: a path must start with '/': " + path);
             }

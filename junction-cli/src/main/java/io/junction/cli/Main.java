@@ -1,0 +1,19 @@
+package io.junction.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code junction} command. */
+@Command(name = "junction", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Junction: a WAMP router and client for the JVM.",
+        subcommands = {RouterCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+}
