@@ -509,7 +509,7 @@ final class UbjsonParser extends ParserMinimalBase {
     }
 
     @Override
-    public String getCurrentName() {
+    public String currentName() {
         if (_currToken == JsonToken.START_OBJECT || _currToken == JsonToken.START_ARRAY) {
             JsonReadContext parent = context.getParent();
             return parent == null ? null : parent.getCurrentName();
@@ -517,9 +517,10 @@ final class UbjsonParser extends ParserMinimalBase {
         return context.getCurrentName();
     }
 
+    @Deprecated
     @Override
-    public String currentName() {
-        return getCurrentName();
+    public String getCurrentName() {
+        return currentName();
     }
 
     @Override
@@ -546,11 +547,13 @@ final class UbjsonParser extends ParserMinimalBase {
         return new JsonLocation(ContentReference.unknown(), pos - start, -1L, -1, -1);
     }
 
+    @Deprecated
     @Override
     public JsonLocation getTokenLocation() {
         return currentTokenLocation();
     }
 
+    @Deprecated
     @Override
     public JsonLocation getCurrentLocation() {
         return currentLocation();

@@ -28,7 +28,7 @@ class AutobahnMessageVectorsTest {
         List<Arguments> cases = new ArrayList<>();
         for (int i = 0; i < vectors.size(); i++) {
             JsonNode v = vectors.get(i);
-            for (Serialization s : TestSerializations.IMPLEMENTED) {
+            for (Serialization s : Serialization.values()) {
                 cases.add(Arguments.of(file + " #" + i + " " + v.path("source_test").asText() + " " + v.get("wmsg")
                         + " " + s.id(), s, Vectors.toJava(v.get("wmsg")), v.path("roundtrip").asBoolean(false)));
             }

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SingleMessageVectorsTest {
 
-    static final List<Serialization> SERIALIZATIONS = TestSerializations.IMPLEMENTED;
+    static final List<Serialization> SERIALIZATIONS = List.of(Serialization.values());
 
     /** Wire positions 1.. of each message type, by the attribute names the vectors use (without "_id"). */
     private static final Map<MessageType, List<String>> POSITIONS = Map.ofEntries(

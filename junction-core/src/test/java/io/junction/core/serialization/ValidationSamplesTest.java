@@ -32,7 +32,7 @@ class ValidationSamplesTest {
                 if (!sample.has("wmsg")) {
                     continue;
                 }
-                for (Serialization s : TestSerializations.IMPLEMENTED) {
+                for (Serialization s : Serialization.values()) {
                     cases.add(Arguments.of(file + " #" + i + " (" + sample.path("description").asText() + ") " + s.id(),
                             s, Vectors.toJava(sample.get("wmsg")),
                             sample.path("expected_error").path("contains").asText(null)));
