@@ -44,10 +44,10 @@ abstract class FakeRouterTestBase {
         client = builder.build();
         CompletableFuture<Session> f = client.connect();
         router.welcome(1001);
-        return await(f);
+        return result(f);
     }
 
-    static <T> T await(CompletableFuture<T> f) {
+    static <T> T result(CompletableFuture<T> f) {
         try {
             return f.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

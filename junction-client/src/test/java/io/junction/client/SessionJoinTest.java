@@ -70,7 +70,7 @@ class SessionJoinTest extends FakeRouterTestBase {
         router.expect(Hello.class);
         // no realm, roles of the wrong type, authextra not a dict, unknown keys
         router.send(new Welcome(7, Dicts.of("roles", "broker", "authextra", 5, "x_custom", List.of(1))));
-        Session session = await(f);
+        Session session = result(f);
         assertThat(session.sessionId()).isEqualTo(7);
         assertThat(session.details().realm()).isEqualTo("realm1");
         assertThat(session.details().authExtra()).isEmpty();
@@ -132,7 +132,7 @@ class SessionJoinTest extends FakeRouterTestBase {
         assertThat(auth.extra()).isEqualTo(Map.of("e", 1L));
         assertThat(thread.get().getName()).startsWith("junction-handler-");
         router.send(new Welcome(5, Dicts.of("authmethod", "ticket", "authid", "joe")));
-        assertThat(await(f).details().authId()).isEqualTo("joe");
+        assertThat(result(f).details().authId()).isEqualTo("joe");
     }
 
     @Test
@@ -230,7 +230,7 @@ class SessionJoinTest extends FakeRouterTestBase {
         router.refuseConnections(false);
         CompletableFuture<Session> f = client.connect();
         router.welcome(2);
-        assertThat(await(f).sessionId()).isEqualTo(2);
+        assertThat(result(f).sessionId()).isEqualTo(2);
         assertThat(client.connect()).isSameAs(f);
     }
 
@@ -240,11 +240,11 @@ class SessionJoinTest extends FakeRouterTestBase {
         CompletableFuture<Session> f = client.connect();
         router.expect(Hello.class);
         router.send(new Welcome(3, Map.of()));
-        Session s = await(f);
+        Session s = result(f);
         s.leave();
         router.expect(io.junction.core.message.Goodbye.class);
         router.send(new io.junction.core.message.Goodbye(Map.of(), WampErrors.CLOSE_GOODBYE_AND_OUT));
-        await(s.leave());
+        result(s.leave());
         assertThat(failure(s.call("x")).error()).isEqualTo(ClientErrors.NOT_JOINED);
         assertThat(failure(s.publish("t")).error()).isEqualTo(ClientErrors.NOT_JOINED);
         assertThat(failure(s.register("p", i -> null)).error()).isEqualTo(ClientErrors.NOT_JOINED);

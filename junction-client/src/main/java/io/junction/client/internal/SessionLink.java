@@ -710,7 +710,7 @@ final class SessionLink implements ConnectionListener {
             loop.execute(task);
         } catch (RejectedExecutionException e) {
             // The loop is shut down, so the connection is gone and onClose has failed what was pending.
-            log.debug("event loop rejected a task", e);
+            log.debug("event loop rejected a task: {}", e.toString());
             if (future != null) {
                 session.fail(future, new WampException(ClientErrors.SESSION_LOST, "the connection is gone"));
             }

@@ -113,6 +113,11 @@ public final class FakeRouter implements Connector, AutoCloseable {
         return type.cast(m);
     }
 
+    /** The next thing to happen must be the connection closing. */
+    public void expectClosed() {
+        assertThat(next()).isEqualTo(CLOSED);
+    }
+
     /** Asserts that the client sends nothing for a short while. */
     public void expectNothing() {
         try {
