@@ -8,6 +8,7 @@ import io.junction.core.error.WampErrors;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,12 +47,26 @@ public final class ValueMapper {
         try (TokenBuffer buffer = new TokenBuffer(mapper, false)) {
             mapper.writeValue(buffer, value);
             try (var parser = buffer.asParser()) {
-                return mapper.readValue(parser, Object.class);
+                return floatsAsDoubles(mapper.readValue(parser, Object.class));
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot map " + value.getClass().getName() + " to a WAMP value: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Jackson keeps decimals as BigDecimal; the serializers write doubles. Lists and maps here are Jackson's own. */
+    @SuppressWarnings("unchecked")
+    private static Object floatsAsDoubles(Object value) {
+        if (value instanceof BigDecimal || value instanceof Float) {
+            return ((Number) value).doubleValue();
+        }
+        if (value instanceof List<?> list) {
+            ((List<Object>) list).replaceAll(ValueMapper::floatsAsDoubles);
+        } else if (value instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).replaceAll((k, v) -> floatsAsDoubles(v));
+        }
+        return value;
     }
 
     /** WAMP positional arguments for application values; {@code null} stays {@code null} (absent). */
