@@ -1,0 +1,46 @@
+package io.junction.router;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What the router announces in {@code WELCOME.Details}: its roles with the Advanced Profile
+ * features actually implemented, and its agent string. Add a feature here when (and only when)
+ * it is implemented.
+ */
+public final class RouterFeatures {
+
+    private RouterFeatures() {
+    }
+
+    /** Features of the Broker role. */
+    public static final Map<String, Object> BROKER = Map.of(
+            "publisher_exclusion", true);
+
+    /** Features of the Dealer role. */
+    public static final Map<String, Object> DEALER = Map.of();
+
+    /** {@code WELCOME.Details.roles}. Both roles are always announced (some clients insist on a broker). */
+    public static final Map<String, Object> ROLES = Map.of(
+            "broker", Map.of("features", BROKER),
+            "dealer", Map.of("features", DEALER));
+
+    /** {@code WELCOME.Details.agent}: {@code Junction/<version>}. */
+    public static final String AGENT = "Junction/" + version();
+
+    private static String version() {
+        try (InputStream in = RouterFeatures.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "dev";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.junction.router.auth;
+
+import io.junction.core.message.Dicts;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** The result of one step of an {@link Authenticator}. */
+public sealed interface AuthOutcome permits AuthOutcome.Challenging, AuthOutcome.Accepted, AuthOutcome.Denied {
+
+    /** Send {@code [CHALLENGE, method, extra]} and wait for AUTHENTICATE. */
+    static AuthOutcome challenge(Map<String, Object> extra) {
+        return new Challenging(extra);
+    }
+
+    /** The session joins as {@code identity}. */
+    static AuthOutcome accept(AuthIdentity identity) {
+        return new Accepted(identity);
+    }
+
+    /** The session is refused with ABORT {@code reason}; {@code message} is for humans. */
+    static AuthOutcome deny(String reason, String message) {
+        return new Denied(reason, message);
+    }
+
+    record Challenging(Map<String, Object> extra) implements AuthOutcome {
+        public Challenging {
+            extra = Dicts.freeze(extra);
+        }
+    }
+
+    record Accepted(AuthIdentity identity) implements AuthOutcome {
+        public Accepted {
+            Objects.requireNonNull(identity, "identity");
+        }
+    }
+
+    record Denied(String reason, String message) implements AuthOutcome {
+        public Denied {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+}

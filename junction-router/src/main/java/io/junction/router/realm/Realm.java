@@ -1,0 +1,153 @@
+package io.junction.router.realm;
+
+import io.junction.core.serialization.Serialization;
+import io.junction.core.serialization.WampCodec;
+import io.junction.router.auth.AnonymousAuth;
+import io.junction.router.auth.AuthMethod;
+import io.junction.router.broker.Broker;
+import io.junction.router.config.AnonymousAuthConfig;
+import io.junction.router.config.AuthMethodConfig;
+import io.junction.router.config.LimitsConfig;
+import io.junction.router.config.RealmConfig;
+import io.junction.router.dealer.Dealer;
+import io.junction.router.session.RouterSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * A routing namespace: sessions joined to a realm see only each other's topics and procedures.
+ * A realm has its own {@link Broker} and {@link Dealer}, its authentication methods and its
+ * URI rules; a session belongs to exactly one realm.
+ */
+public final class Realm {
+
+    private static final Logger log = LoggerFactory.getLogger(Realm.class);
+
+    private final String name;
+    private volatile Map<String, AuthMethod> authMethods;
+    private final Broker broker;
+    private final Dealer dealer;
+    private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final LongAdder droppedEvents = new LongAdder();
+
+    public Realm(RealmConfig config, LimitsConfig limits, Function<Serialization, WampCodec> codecs) {
+        this.name = config.name();
+        Map<String, AuthMethod> methods = new LinkedHashMap<>();
+        for (AuthMethodConfig method : config.auth()) {
+            methods.put(method.method(), authMethod(method));
+        }
+        this.authMethods = Collections.unmodifiableMap(methods);
+        this.broker = new Broker(config.uriCheck(), codecs);
+        this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession());
+    }
+
+    private static AuthMethod authMethod(AuthMethodConfig config) {
+        if (config instanceof AnonymousAuthConfig) {
+            return new AnonymousAuth();
+        }
+        throw new IllegalArgumentException("unsupported authentication method " + config.method());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Broker broker() {
+        return broker;
+    }
+
+    public Dealer dealer() {
+        return dealer;
+    }
+
+    /** The first of the client's offered methods (in the client's order) that this realm allows, or {@code null}. */
+    public AuthMethod authMethodFor(List<String> offered) {
+        for (String method : offered) {
+            AuthMethod m = authMethods.get(method);
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The names of the authentication methods this realm allows. */
+    public Collection<String> authMethodNames() {
+        return authMethods.keySet();
+    }
+
+    /** Allows one more authentication method (or replaces the one of the same name) for sessions joining from now on. */
+    public synchronized void addAuthMethod(AuthMethod method) {
+        Map<String, AuthMethod> methods = new LinkedHashMap<>(authMethods);
+        methods.put(method.name(), method);
+        authMethods = Collections.unmodifiableMap(methods);
+    }
+
+    public void addSessionListener(SessionListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Called by the session right after it sent WELCOME. */
+    public void join(RouterSession session) {
+        sessions.put(session.id(), session);
+        for (SessionListener l : listeners) {
+            try {
+                l.onJoin(session.details());
+            } catch (RuntimeException e) {
+                log.error("session listener failed on join of session {}", session.id(), e);
+            }
+        }
+    }
+
+    /**
+     * Detaches a session: its registrations and subscriptions are removed, its pending calls are
+     * ended, then the listeners are told. Does nothing if the session is not (or no longer) joined.
+     */
+    public void leave(RouterSession session) {
+        if (!sessions.remove(session.id(), session)) {
+            return;
+        }
+        dealer.removeSession(session);
+        broker.removeSession(session);
+        for (SessionListener l : listeners) {
+            try {
+                l.onLeave(session.details());
+            } catch (RuntimeException e) {
+                log.error("session listener failed on leave of session {}", session.id(), e);
+            }
+        }
+    }
+
+    public RouterSession session(long id) {
+        return sessions.get(id);
+    }
+
+    public Collection<RouterSession> sessions() {
+        return Collections.unmodifiableCollection(sessions.values());
+    }
+
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Counts an EVENT not delivered because a subscriber's outbound buffer was full. */
+    public void countDroppedEvent() {
+        droppedEvents.increment();
+    }
+
+    /** EVENTs dropped in this realm because subscribers could not keep up (slow subscriber policy {@code drop}). */
+    public long droppedEvents() {
+        return droppedEvents.sum();
+    }
+}
