@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * One end of an in-memory connection pair: what one end sends is delivered, in order, to the
- * other end's listener on that end's event loop. With a codec, every message is encoded and
+ * other end's listener on that end's event loop, after passing the sender's loop. With a codec, every message is encoded and
  * decoded on the way, as over a real transport.
  */
 public final class MemoryConnection implements WampConnection {
@@ -90,7 +90,7 @@ public final class MemoryConnection implements WampConnection {
         }
         tap.accept(message);
         Message delivered = codec == null ? message : codec.decode(codec.encode(message));
-        peer.deliver(delivered);
+        onOwnLoop(() -> peer.deliver(delivered));
         return true;
     }
 
@@ -108,7 +108,7 @@ public final class MemoryConnection implements WampConnection {
         }
         Message decoded = codec.decode(data);
         tap.accept(decoded);
-        peer.deliver(decoded);
+        onOwnLoop(() -> peer.deliver(decoded));
         return true;
     }
 
@@ -138,9 +138,23 @@ public final class MemoryConnection implements WampConnection {
     @Override
     public void close() {
         if (open.compareAndSet(true, false)) {
-            peer.open.set(false);
-            closed();
-            peer.closed();
+            onOwnLoop(() -> {
+                peer.open.set(false);
+                closed();
+                peer.closed();
+            });
+        }
+    }
+
+    /**
+     * Writes go through the sender's own loop, like a transport's: in order, and when sent while
+     * the loop processes input, only after that input is processed (the flush at the end of a batch).
+     */
+    private void onOwnLoop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            // the test is over and its loops are shut down
         }
     }
 
