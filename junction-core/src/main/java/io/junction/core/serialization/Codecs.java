@@ -6,10 +6,11 @@ import java.util.Map;
 /** The codec of each serialization; codecs are stateless and shared. */
 public final class Codecs {
 
-    private static final Map<Serialization, JacksonCodec> CODECS = new EnumMap<>(Serialization.class);
+    private static final Map<Serialization, Codec> CODECS = new EnumMap<>(Serialization.class);
 
     static {
         CODECS.put(Serialization.JSON, JsonCodec.INSTANCE);
+        CODECS.put(Serialization.MSGPACK, MsgpackCodec.INSTANCE);
     }
 
     private Codecs() {
@@ -25,8 +26,8 @@ public final class Codecs {
         return codec(serialization);
     }
 
-    private static JacksonCodec codec(Serialization serialization) {
-        JacksonCodec codec = CODECS.get(serialization);
+    private static Codec codec(Serialization serialization) {
+        Codec codec = CODECS.get(serialization);
         if (codec == null) {
             throw new UnsupportedOperationException(serialization + " is not implemented yet");
         }

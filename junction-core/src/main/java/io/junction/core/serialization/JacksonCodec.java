@@ -23,7 +23,7 @@ import java.util.Objects;
  * byte ranges of the payload elements, so the payload is captured raw without building values.
  * Subclasses supply the parser and generator and the few things in which the formats differ.
  */
-abstract class JacksonCodec implements WampCodec, ValueEncoder {
+abstract class JacksonCodec implements Codec {
 
     static final StreamReadConstraints READ_CONSTRAINTS =
             StreamReadConstraints.builder().maxNestingDepth(MessageDecoder.MAX_DEPTH).build();

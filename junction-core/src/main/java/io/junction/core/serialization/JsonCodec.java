@@ -15,7 +15,7 @@ import java.io.OutputStream;
  * WAMP JSON: UTF-8 text, compact output (no spaces, as Autobahn|Python writes it), binary values
  * as {@code "\u0000" + base64} strings.
  */
-public final class JsonCodec extends JacksonCodec {
+final class JsonCodec extends JacksonCodec {
 
     static final JsonCodec INSTANCE = new JsonCodec();
 

@@ -1,0 +1,143 @@
+package io.junction.transport.client;
+
+import io.junction.core.serialization.Serialization;
+import io.junction.core.serialization.WampCodec;
+import io.junction.transport.ConnectionListener;
+import io.junction.transport.WampConnection;
+import io.junction.transport.connection.HandshakeTimeoutHandler;
+import io.junction.transport.connection.IoTransport;
+import io.junction.transport.connection.OutboundLimits;
+import io.junction.transport.connection.WampChannelInstaller;
+import io.junction.transport.rawsocket.RawSocketClientHandshakeHandler;
+import io.junction.transport.websocket.WampSubprotocol;
+import io.junction.transport.websocket.WebSocketClientUpgradeHandler;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Opens WAMP transport connections to a router:
+ * <ul>
+ *   <li>{@code ws://host[:port]/path}: WebSocket (port 80 by default);</li>
+ *   <li>{@code rs://host:port} or {@code tcp://host:port}: RawSocket.</li>
+ * </ul>
+ * The returned future completes, on the connection's event loop, once the transport handshake is
+ * done; it fails with an {@link IOException} saying why otherwise (connection refused, timeout,
+ * {@link io.junction.transport.websocket.WebSocketUpgradeException} with the HTTP status and reason,
+ * {@link io.junction.transport.rawsocket.RawSocketHandshakeException} with the router's error code).
+ */
+public final class WampTransportClient {
+
+    private static final int MAX_UPGRADE_RESPONSE_BYTES = 64 * 1024;
+
+    private final Function<Serialization, WampCodec> codecs;
+
+    public WampTransportClient(Function<Serialization, WampCodec> codecs) {
+        this.codecs = Objects.requireNonNull(codecs, "codecs");
+    }
+
+    /**
+     * @param listeners called on the event loop with the new connection, before any input is
+     *                  delivered; returns the listener of the connection's input
+     */
+    public CompletableFuture<WampConnection> connect(URI uri, Serialization serialization, ClientTransportOptions options,
+                                                     Function<WampConnection, ConnectionListener> listeners) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(serialization, "serialization");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listeners, "listeners");
+        CompletableFuture<WampConnection> result = new CompletableFuture<>();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null) {
+            result.completeExceptionally(new IllegalArgumentException("no host in " + uri));
+            return result;
+        }
+        WampChannelInstaller installer = new WampChannelInstaller(codecs,
+                new OutboundLimits(options.maxOutboundBytes(), Integer.MAX_VALUE, options.closeTimeout()), listeners);
+        Consumer<ChannelPipeline> protocol;
+        int port;
+        switch (scheme) {
+            case "ws" -> {
+                port = uri.getPort() < 0 ? 80 : uri.getPort();
+                protocol = pipeline -> addWebSocket(pipeline, uri, serialization, options, installer, result);
+            }
+            case "rs", "tcp" -> {
+                if (uri.getPort() < 0) {
+                    result.completeExceptionally(new IllegalArgumentException("no port in " + uri));
+                    return result;
+                }
+                port = uri.getPort();
+                protocol = pipeline -> pipeline.addLast("rawsocket-handshake", new RawSocketClientHandshakeHandler(
+                        serialization, options.maxMessageSize(), installer, result));
+            }
+            default -> {
+                result.completeExceptionally(new IllegalArgumentException(
+                        "unsupported transport URL " + uri + ": use ws://, rs:// or tcp://"));
+                return result;
+            }
+        }
+        EventLoopGroup group = options.eventLoopGroup() != null ? options.eventLoopGroup() : ClientEventLoops.shared();
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(IoTransport.channelType(group))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        options.connectTimeout().toMillis()))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast("handshake-timeout", new HandshakeTimeoutHandler(options.handshakeTimeout()));
+                        protocol.accept(ch.pipeline());
+                    }
+                });
+        ChannelFuture connect = bootstrap.connect(uri.getHost(), port);
+        connect.addListener(f -> {
+            if (!f.isSuccess()) {
+                result.completeExceptionally(new IOException("cannot connect to " + uri.getHost() + ":" + port + ": "
+                        + f.cause().getMessage(), f.cause()));
+            }
+        });
+        result.whenComplete((connection, error) -> {
+            if (error != null) {
+                connect.channel().close();
+            }
+        });
+        return result;
+    }
+
+    private static void addWebSocket(ChannelPipeline pipeline, URI uri, Serialization serialization,
+                                     ClientTransportOptions options, WampChannelInstaller installer,
+                                     CompletableFuture<WampConnection> result) {
+        WampSubprotocol subprotocol = new WampSubprotocol(serialization, options.batched());
+        HttpHeaders headers = new DefaultHttpHeaders();
+        options.headers().forEach(headers::add);
+        var handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, subprotocol.name(),
+                true, headers, options.maxMessageSize());
+        pipeline.addLast("http-codec", new HttpClientCodec());
+        pipeline.addLast("http-aggregator", new HttpObjectAggregator(MAX_UPGRADE_RESPONSE_BYTES));
+        if (options.perMessageDeflate()) {
+            pipeline.addLast("ws-compression", new WebSocketClientCompressionHandler(options.maxMessageSize()));
+        }
+        pipeline.addLast("ws-upgrade", new WebSocketClientUpgradeHandler(handshaker, subprotocol,
+                options.maxMessageSize(), options.closeTimeout(), installer, result));
+    }
+}
