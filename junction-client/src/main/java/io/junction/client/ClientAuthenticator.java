@@ -13,8 +13,9 @@ import java.util.concurrent.CompletionStage;
  * ({@code authmethods}, in the order given), lets each contribute to HELLO's {@code authextra},
  * and hands a CHALLENGE to the authenticator of the method the router chose.
  *
- * <p>The methods are called on the handler executor, never on an I/O thread, so an authenticator
- * may block briefly (e.g. to read a key).
+ * <p>{@link #onChallenge} runs on the handler executor, never on an I/O thread, so it may block
+ * briefly (e.g. to read a key or ask a hardware token). {@link #helloExtra} and
+ * {@link #onWelcome} run on the connection's I/O thread and must be quick.
  */
 public interface ClientAuthenticator {
 

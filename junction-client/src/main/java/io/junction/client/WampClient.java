@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.junction.client.internal.ClientConfig;
 import io.junction.client.internal.ClientSession;
 import io.junction.client.internal.ClientThreads;
+import io.junction.client.internal.TransportConnector;
 import io.junction.client.internal.ValueMapper;
+import io.junction.core.serialization.Serialization;
+import io.junction.transport.client.ClientTransportOptions;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * WampClient client = WampClient.builder()
- *         .connector(connector)
+ *         .url("ws://127.0.0.1:8080/ws")
  *         .realm("realm1")
  *         .reconnect(ReconnectPolicy.exponentialBackoff())
  *         .build();
@@ -81,9 +84,12 @@ public final class WampClient implements AutoCloseable {
         }
     }
 
-    /** Builds a {@link WampClient}. A connector and a realm are required. */
+    /** Builds a {@link WampClient}. A router URL (or a connector) and a realm are required. */
     public static final class Builder {
 
+        private String url;
+        private Serialization serialization = Serialization.JSON;
+        private ClientTransportOptions transportOptions = ClientTransportOptions.defaults();
         private Connector connector;
         private String realm;
         private String authId;
@@ -98,7 +104,28 @@ public final class WampClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** How to reach the router. */
+        /**
+         * The router's URL: {@code ws://host:port/path} for WebSocket, {@code rs://host:port} (or
+         * {@code tcp://}) for RawSocket.
+         */
+        public Builder url(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /** The serialization for {@link #url}: json (the default), msgpack, cbor or ubjson. */
+        public Builder serialization(Serialization serialization) {
+            this.serialization = Objects.requireNonNull(serialization, "serialization");
+            return this;
+        }
+
+        /** Transport settings for {@link #url} (timeouts, message size, batching, compression, event loops). */
+        public Builder transportOptions(ClientTransportOptions options) {
+            this.transportOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** How to reach the router, in place of {@link #url} (e.g. an in-memory connection in tests). */
         public Builder connector(Connector connector) {
             this.connector = Objects.requireNonNull(connector, "connector");
             return this;
@@ -179,16 +206,21 @@ public final class WampClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException    if the realm, or both or neither of URL and connector, are given
+         * @throws IllegalArgumentException if the URL or the serialization is not supported
+         */
         public WampClient build() {
-            if (connector == null) {
-                throw new IllegalStateException("a connector is required");
+            if ((connector == null) == (url == null)) {
+                throw new IllegalStateException("give either a router URL or a connector");
             }
             if (realm == null) {
                 throw new IllegalStateException("a realm is required");
             }
             List<ClientAuthenticator> auth = authenticators.isEmpty()
                     ? List.of(ClientAuthenticator.anonymous()) : authenticators;
-            return new WampClient(new ClientConfig(connector, realm, authId, authExtra, auth, executor, reconnect,
+            Connector c = connector != null ? connector : new TransportConnector(url, serialization, transportOptions);
+            return new WampClient(new ClientConfig(c, realm, authId, authExtra, auth, executor, reconnect,
                     listeners, mapper, leaveTimeout));
         }
     }
