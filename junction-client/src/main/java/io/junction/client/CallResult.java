@@ -5,6 +5,7 @@ import io.junction.core.message.Dicts;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,13 @@ public final class CallResult extends Arguments {
 
     /** A result with these positional arguments (application values; mapped when sent). */
     public static CallResult of(Object... args) {
-        return new CallResult(new ArrayList<>(Arrays.asList(args)), null, null, null);
+        return new CallResult(Collections.unmodifiableList(new ArrayList<>(Arrays.asList(args))), null, null, null);
     }
 
     /** A result with positional and keyword arguments; either may be {@code null}. */
     public static CallResult of(List<?> args, Map<String, ?> kwargs) {
-        return new CallResult(args == null ? null : new ArrayList<>(args),
-                kwargs == null ? null : new LinkedHashMap<>(kwargs), null, null);
+        return new CallResult(args == null ? null : Collections.unmodifiableList(new ArrayList<>(args)),
+                kwargs == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)), null, null);
     }
 
     /** A result with keyword arguments only. */

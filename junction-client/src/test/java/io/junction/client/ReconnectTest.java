@@ -1,6 +1,5 @@
 package io.junction.client;
 
-import io.junction.client.testing.FakeRouter;
 import io.junction.core.error.WampErrors;
 import io.junction.core.message.Abort;
 import io.junction.core.message.Call;

@@ -105,8 +105,8 @@ final class SessionLink implements ConnectionListener {
     }
 
     long sessionId() {
-        SessionDetails d = details;
-        return joined && d != null ? d.sessionId() : 0;
+        // joined is written after details: reading it first makes details visible
+        return joined ? details.sessionId() : 0;
     }
 
     // ---------------------------------------------------------------- session establishment
