@@ -2,6 +2,7 @@ package io.junction.router;
 
 import io.junction.core.error.WampErrors;
 import io.junction.core.id.Ids;
+import io.junction.core.serialization.Codecs;
 import io.junction.core.serialization.Serialization;
 import io.junction.core.serialization.WampCodec;
 import io.junction.router.config.LimitsConfig;
@@ -33,6 +34,10 @@ public final class Router implements ConnectionAcceptor {
     private final Set<RouterSession> connected = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger sessionSlots = new AtomicInteger();
+
+    public Router(RouterConfig config) {
+        this(config, Codecs::of);
+    }
 
     /**
      * @param codecs the codec of each serialization, used to encode an EVENT once for all the

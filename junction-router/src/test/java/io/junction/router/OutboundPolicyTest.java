@@ -52,8 +52,8 @@ class OutboundPolicyTest {
         for (int i = 0; i < 6; i++) {
             fast.expect(Event.class);
         }
-        assertThat(slow.expect(Event.class).args()).containsExactly(0);
-        assertThat(slow.expect(Event.class).args()).containsExactly(1);
+        assertThat(slow.expect(Event.class).args()).containsExactly(0L);
+        assertThat(slow.expect(Event.class).args()).containsExactly(1L);
         slow.assertNothingReceived();
         assertThat(slowSession.droppedEvents()).isEqualTo(4);
         assertThat(realm().droppedEvents()).isEqualTo(4);

@@ -24,6 +24,17 @@ public final class Ids {
         return id >= 1 && id <= MAX;
     }
 
+    /**
+     * Whether a decoded value is an ID: an integer (not a bool or a float) in [1, 2^53]. The
+     * revocation forms of UNSUBSCRIBED and UNREGISTERED use request 0, which is not an ID.
+     */
+    public static boolean isId(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return isValid(((Number) value).longValue());
+        }
+        return value instanceof java.math.BigInteger b && b.bitLength() < 64 && isValid(b.longValue());
+    }
+
     /** The ID following {@code id} in a session-scope sequence: 1, 2, ..., 2^53, 1, ... */
     public static long next(long id) {
         return id >= MAX ? 1 : id + 1;

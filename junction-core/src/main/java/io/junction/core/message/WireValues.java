@@ -29,8 +29,7 @@ final class WireValues {
     }
 
     static boolean isId(Object value) {
-        Long l = integer(value);
-        return l != null && Ids.isValid(l);
+        return Ids.isId(value);
     }
 
     static boolean isListOf(Object value, java.util.function.Predicate<Object> element) {

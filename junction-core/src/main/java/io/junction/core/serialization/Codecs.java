@@ -11,6 +11,8 @@ public final class Codecs {
     static {
         CODECS.put(Serialization.JSON, JsonCodec.INSTANCE);
         CODECS.put(Serialization.MSGPACK, MsgpackCodec.INSTANCE);
+        CODECS.put(Serialization.CBOR, CborCodec.INSTANCE);
+        CODECS.put(Serialization.UBJSON, UbjsonCodec.INSTANCE);
     }
 
     private Codecs() {

@@ -56,14 +56,12 @@ abstract class JacksonCodec implements Codec {
     abstract void endMessage(JsonGenerator g) throws IOException;
 
     /** The value of a string token. */
-    Object stringValue(JsonParser p) throws IOException {
+    Object stringValue(JsonParser p, byte[] bytes) throws IOException {
         return p.getText();
     }
 
-    /** Checks a string token inside a raw payload (its text is decoded, hence validated). */
-    void checkString(JsonParser p) throws IOException {
-        p.getTextLength();
-    }
+    /** Checks a string token inside a raw payload without building its value. */
+    abstract void checkString(JsonParser p, byte[] bytes) throws IOException;
 
     /** Checks that the key at the current {@code FIELD_NAME} token is a string on the wire. */
     void checkFieldName(JsonParser p, byte[] bytes) throws IOException {
@@ -164,7 +162,7 @@ abstract class JacksonCodec implements Codec {
                 return Collections.unmodifiableMap(map);
             }
             case VALUE_STRING:
-                return stringValue(p);
+                return stringValue(p, bytes);
             case VALUE_NUMBER_INT:
                 if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                     BigInteger big = p.getBigIntegerValue();
@@ -315,7 +313,7 @@ abstract class JacksonCodec implements Codec {
                         checkFieldName(p, bytes);
                         break;
                     case VALUE_STRING:
-                        checkString(p);
+                        checkString(p, bytes);
                         break;
                     case VALUE_EMBEDDED_OBJECT:
                         embeddedValue(p);

@@ -31,8 +31,12 @@ final class JsonCodec extends JacksonCodec {
         super(Serialization.JSON);
     }
 
+    /** Also checks that the input is well-formed UTF-8, which Jackson does not fully do (overlong forms). */
     @Override
     JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
+        if (!Utf8.isValid(bytes, offset, length)) {
+            throw new ProtocolViolation("JSON messages must be valid UTF-8");
+        }
         JsonParser p = FACTORY.createParser(bytes, offset, length);
         if (!(p instanceof UTF8StreamJsonParser)) {
             // Jackson detected UTF-16/32: WAMP JSON is UTF-8, and payload offsets are byte offsets
@@ -53,13 +57,13 @@ final class JsonCodec extends JacksonCodec {
     }
 
     @Override
-    Object stringValue(JsonParser p) throws IOException {
+    Object stringValue(JsonParser p, byte[] bytes) throws IOException {
         String s = p.getText();
         return BinaryInJson.isBinary(s) ? BinaryInJson.decode(s) : s;
     }
 
     @Override
-    void checkString(JsonParser p) throws IOException {
+    void checkString(JsonParser p, byte[] bytes) throws IOException {
         char[] chars = p.getTextCharacters();
         int offset = p.getTextOffset();
         int length = p.getTextLength();

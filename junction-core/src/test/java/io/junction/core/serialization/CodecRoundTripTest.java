@@ -147,6 +147,24 @@ class CodecRoundTripTest {
         assertThat(crossed.args().get(0)).isInstanceOf(Long.class);
     }
 
+    /** MessagePack has no integers beyond 64 bits: see MsgpackCodecTest. */
+    static Stream<Arguments> bigIntegerSerializationPairs() {
+        return serializationPairs().filter(a -> !List.of(a.get()).contains(Serialization.MSGPACK));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("bigIntegerSerializationPairs")
+    void integersBeyond64BitsSurviveWhereRepresentable(Serialization from, Serialization to) {
+        List<Object> big = List.of(BigInteger.TWO.pow(64), BigInteger.TWO.pow(100), BigInteger.TWO.pow(64).negate(),
+                BigInteger.TWO.pow(64).negate().subtract(BigInteger.ONE), BigInteger.TWO.pow(100).negate());
+        Call call = new Call(1, Map.of(), "p", Payload.of(big));
+
+        Call crossed = (Call) Codecs.of(to).decode(Codecs.of(to).encode(
+                Codecs.of(from).decode(Codecs.of(from).encode(call))));
+
+        assertThat(crossed.args()).isEqualTo(big);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("serializationPairs")
     void floatsSurvive(Serialization from, Serialization to) {

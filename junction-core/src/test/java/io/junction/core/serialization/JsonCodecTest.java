@@ -111,6 +111,26 @@ class JsonCodecTest {
         assertThatThrownBy(() -> JSON.decode(bytes)).isInstanceOf(ProtocolViolation.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"c080", "e08080", "eda080", "f4908080", "c328", "ff"})
+    void malformedUtf8IsRejectedAnywhere(String badHex) {
+        String[] places = {"[16,1,{\"k\":\"%s\"},\"t\"]", "[16,1,{},\"t%s\"]", "[16,1,{},\"t\",[\"%s\"]]",
+                "[16,1,{},\"t\",[],{\"%s\":1}]"};
+        for (String place : places) {
+            String[] parts = place.split("%s");
+            byte[] a = parts[0].getBytes(StandardCharsets.UTF_8);
+            byte[] bad = io.junction.core.Vectors.hex(badHex);
+            byte[] b = parts[1].getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = new byte[a.length + bad.length + b.length];
+            System.arraycopy(a, 0, bytes, 0, a.length);
+            System.arraycopy(bad, 0, bytes, a.length, bad.length);
+            System.arraycopy(b, 0, bytes, a.length + bad.length, b.length);
+
+            assertThatThrownBy(() -> JSON.decode(bytes)).as(place).isInstanceOf(ProtocolViolation.class);
+            assertThatThrownBy(() -> JSON.decodeValue(bytes, 0, bytes.length)).as(place).isInstanceOf(ProtocolViolation.class);
+        }
+    }
+
     @Test
     void utf16JsonIsRejected() {
         byte[] bytes = "[17,1,2]".getBytes(StandardCharsets.UTF_16LE);

@@ -122,6 +122,52 @@ class ChallengeResponseTest {
     }
 
     @Test
+    void aFailingAuthenticatorFailsTheJoinNotTheRouter() {
+        harness.router().realm("realm1").addAuthMethod(new AuthMethod() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public Authenticator start(AuthRequest request) {
+                throw new IllegalStateException("credential store unreachable");
+            }
+        });
+        harness.router().realm("realm1").addAuthMethod(new AuthMethod() {
+            @Override
+            public String name() {
+                return "failing-later";
+            }
+
+            @Override
+            public Authenticator start(AuthRequest request) {
+                return new Authenticator() {
+                    @Override
+                    public CompletionStage<AuthOutcome> hello() {
+                        return CompletableFuture.supplyAsync(() -> {
+                            throw new IllegalStateException("lookup failed");
+                        }, background);
+                    }
+
+                    @Override
+                    public CompletionStage<AuthOutcome> authenticate(Authenticate authenticate) {
+                        throw new AssertionError();
+                    }
+                };
+            }
+        });
+        for (String method : List.of("broken", "failing-later")) {
+            TestClient c = harness.connect();
+            c.send(new Hello("realm1", Dicts.of("authmethods", List.of(method))));
+            Abort a = c.expectAbort(WampErrors.AUTHENTICATION_FAILED);
+            assertThat((String) a.details().get("message")).contains(method);
+        }
+        harness.join(); // others still get in
+        assertThat(harness.router().connectionCount()).isEqualTo(1);
+    }
+
+    @Test
     void theRealmsAllowedMethodIsChosenInTheClientsOrder() {
         TestClient c = harness.connect();
         c.send(new Hello("realm1", Dicts.of("authmethods", List.of("anonymous", "two-rounds"))));

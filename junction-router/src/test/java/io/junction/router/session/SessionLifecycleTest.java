@@ -75,7 +75,8 @@ class SessionLifecycleTest {
                         "broker", Map.of("features", Map.of("publisher_exclusion", true)),
                         "dealer", Map.of("features", Map.of())));
         assertThat((String) w.details().get("authid")).isNotBlank();
-        assertThat((String) w.details().get("agent")).startsWith("Junction/").isEqualTo(RouterFeatures.AGENT);
+        assertThat((String) w.details().get("agent")).isEqualTo(RouterFeatures.AGENT)
+                .matches("Junction/\\d+\\.\\d+.*"); // the version filtered in from the build
         assertThat(harness.router().session(w.session())).isNotNull();
         assertThat(harness.router().realm("realm1").session(w.session()).details().auth().authid())
                 .isEqualTo(w.details().get("authid"));
@@ -310,6 +311,19 @@ class SessionLifecycleTest {
         harness.router().shutdown();
         c.expect(Goodbye.class);
         c.awaitClosed();
+    }
+
+    @Test
+    void aFailingListenerDoesNotHurtTheSession() {
+        harness("");
+        harness.router().realm("realm1").addSessionListener(new SessionListener() {
+            @Override
+            public void onJoin(SessionDetails session) {
+                throw new IllegalStateException("listener bug");
+            }
+        });
+        TestClient c = harness.join();
+        c.subscribe("com.example.topic");
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class FakeConnection implements WampConnection {
     private final TransportDetails details;
     private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
     private final List<EncodedMessage> encodedReceived = new CopyOnWriteArrayList<>();
+    private final List<byte[]> wireReceived = new CopyOnWriteArrayList<>();
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final AtomicInteger sendsLeft = new AtomicInteger(Integer.MAX_VALUE);
     private volatile ConnectionListener listener;
@@ -85,6 +86,11 @@ public final class FakeConnection implements WampConnection {
     /** Every {@link EncodedMessage} sent to this connection, in order. */
     public List<EncodedMessage> encodedReceived() {
         return encodedReceived;
+    }
+
+    /** The bytes of every {@link EncodedMessage} sent to this connection, in order. */
+    public List<byte[]> wireReceived() {
+        return wireReceived;
     }
 
     public EventLoop loop() {
@@ -137,7 +143,9 @@ public final class FakeConnection implements WampConnection {
         ByteBuf bytes = message.retainedBytes();
         loop.execute(() -> {
             try {
-                received.add(codecs.apply(serialization).decode(ByteBufUtil.getBytes(bytes)));
+                byte[] wire = ByteBufUtil.getBytes(bytes);
+                wireReceived.add(wire);
+                received.add(codecs.apply(serialization).decode(wire));
             } finally {
                 bytes.release();
             }

@@ -1,5 +1,6 @@
 package io.junction.router.testing;
 
+import io.junction.core.serialization.Codecs;
 import io.junction.core.serialization.Serialization;
 import io.junction.core.serialization.WampCodec;
 import io.junction.router.Router;
@@ -20,12 +21,17 @@ import java.util.function.Function;
  */
 public final class RouterHarness implements AutoCloseable {
 
+    /** The real codec of each serialization, or a {@link StubCodec} for those not implemented yet. */
     public static final Function<Serialization, WampCodec> CODECS;
 
     static {
         Map<Serialization, WampCodec> codecs = new EnumMap<>(Serialization.class);
         for (Serialization s : Serialization.values()) {
-            codecs.put(s, new StubCodec(s));
+            try {
+                codecs.put(s, Codecs.of(s));
+            } catch (UnsupportedOperationException notYet) {
+                codecs.put(s, new StubCodec(s));
+            }
         }
         CODECS = codecs::get;
     }

@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Stands in for a real serialization in router tests: "encoding" files the message away under a
- * number and writes the number; decoding returns the very message object that was encoded.
+ * Stands in for a serialization whose codec is not implemented yet, so that router tests can mix
+ * serializations: "encoding" files the message away under a number and writes the number;
+ * decoding returns the very message object that was encoded.
  */
 final class StubCodec implements WampCodec {
 

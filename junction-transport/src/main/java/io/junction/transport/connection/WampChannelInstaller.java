@@ -50,7 +50,7 @@ public final class WampChannelInstaller {
                                          int peerMaxMessageLength) {
         ChannelPipeline pipeline = channel.pipeline();
         WampCodec codec = codecs.apply(serialization);
-        WampConnectionHandler connection = new WampConnectionHandler(channel, serialization, details,
+        WampConnectionHandler connection = new WampConnectionHandler(channel, codec, details,
                 limits.withMaxMessageLength(Math.min(peerMaxMessageLength, limits.maxMessageLength())));
         pipeline.addLast(CODEC, new WampCodecHandler(codec));
         pipeline.addLast(CONNECTION, connection);

@@ -3,6 +3,7 @@ package io.junction.transport.connection;
 import io.junction.core.message.Message;
 import io.junction.core.message.ProtocolViolation;
 import io.junction.core.serialization.Serialization;
+import io.junction.core.serialization.WampCodec;
 import io.junction.transport.ConnectionListener;
 import io.junction.transport.EncodedMessage;
 import io.junction.transport.TransportDetails;
@@ -40,6 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>a drain stops when the channel goes over its write-buffer high water mark and resumes when it
  *       drops below the low mark; meanwhile messages wait unencoded and keep counting against the cap.</li>
  * </ul>
+ * A message longer than the peer accepts (RawSocket announces a limit) is refused by {@code send};
+ * for a not-yet-encoded message this is exact when its payload makes it big, and otherwise it is
+ * dropped (and logged) when encoded.
  */
 public final class WampConnectionHandler extends ChannelDuplexHandler implements WampConnection {
 
@@ -49,6 +53,7 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
     private static final Object CLOSE = new Object();
 
     private final Channel channel;
+    private final WampCodec codec;
     private final Serialization serialization;
     private final TransportDetails details;
     private final OutboundLimits limits;
@@ -64,10 +69,10 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
     private boolean inputFailed;
     private boolean closeNotified;
 
-    public WampConnectionHandler(Channel channel, Serialization serialization, TransportDetails details,
-                                 OutboundLimits limits) {
+    public WampConnectionHandler(Channel channel, WampCodec codec, TransportDetails details, OutboundLimits limits) {
         this.channel = Objects.requireNonNull(channel, "channel");
-        this.serialization = Objects.requireNonNull(serialization, "serialization");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.serialization = codec.serialization();
         this.details = Objects.requireNonNull(details, "details");
         this.limits = Objects.requireNonNull(limits, "limits");
     }
@@ -100,7 +105,11 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
     @Override
     public boolean send(Message message) {
         Objects.requireNonNull(message, "message");
-        if (!reserve(MessageSizeEstimate.of(message))) {
+        int estimate = MessageSizeEstimate.of(message);
+        if (estimate > limits.maxMessageLength() / 2) {
+            return sendEncodedNow(message);
+        }
+        if (!reserve(estimate)) {
             return false;
         }
         outbound.offer(message);
@@ -126,6 +135,30 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
         outbound.offer(message);
         scheduleDrain();
         return true;
+    }
+
+    /**
+     * A message that may be too long for the peer is encoded right away, on the caller's thread, so
+     * that {@code send} can say whether it fits. Only big messages to peers with a length limit
+     * (RawSocket) take this way.
+     */
+    private boolean sendEncodedNow(Message message) {
+        if (!isOpen()) {
+            return false;
+        }
+        EncodedMessage encoded;
+        try {
+            encoded = EncodedMessage.encode(codec, message, channel.alloc());
+        } catch (RuntimeException e) {
+            log.error("{}: cannot encode {} as {}, message dropped", details.peer(), message.type(),
+                    serialization.id(), e);
+            return false;
+        }
+        try {
+            return send(encoded);
+        } finally {
+            encoded.release();
+        }
     }
 
     @Override

@@ -2,17 +2,27 @@ package io.junction.transport.websocket;
 
 import io.junction.core.message.ProtocolViolation;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
 
 import java.util.function.Consumer;
 
 /**
  * The framing of batched WAMP over WebSocket: JSON messages each followed by the record separator
  * 0x1E; binary messages each preceded by their length as a big-endian uint32.
+ *
+ * <p>Autobahn|Python (and so Crossbar.io) writes the spec's "\30" as the Python literal
+ * {@code b'\30'}, which is octal: 0x18, and splits on 0x18 only. Neither octet can occur in JSON
+ * text, so both are accepted as separators; see {@link JsonBatchSeparator} for sending.
  */
 public final class BatchFraming {
 
     public static final byte RECORD_SEPARATOR = 0x1E;
+    /** What Autobahn|Python uses instead of {@link #RECORD_SEPARATOR}. */
+    public static final byte AUTOBAHN_RECORD_SEPARATOR = 0x18;
     public static final int LENGTH_PREFIX = 4;
+
+    private static final ByteProcessor FIND_SEPARATOR =
+            b -> b != RECORD_SEPARATOR && b != AUTOBAHN_RECORD_SEPARATOR;
 
     private BatchFraming() {
     }
@@ -34,7 +44,7 @@ public final class BatchFraming {
         int start = batch.readerIndex();
         int end = batch.writerIndex();
         while (start < end) {
-            int separator = batch.indexOf(start, end, RECORD_SEPARATOR);
+            int separator = batch.forEachByte(start, end - start, FIND_SEPARATOR);
             int stop = separator < 0 ? end : separator;
             // empty records (two separators in a row) carry no message; a last record without its
             // separator is accepted as a message
@@ -45,6 +55,12 @@ public final class BatchFraming {
             start = stop + 1;
         }
         return count;
+    }
+
+    /** The separator of a JSON batch (the first one in it), or -1 if it has none. */
+    public static int jsonSeparatorOf(ByteBuf batch) {
+        int index = batch.forEachByte(FIND_SEPARATOR);
+        return index < 0 ? -1 : batch.getByte(index);
     }
 
     private static int splitBinary(ByteBuf batch, Consumer<ByteBuf> messages) {

@@ -24,15 +24,22 @@ public final class BatchedWebSocketMessageEncoder extends ChannelOutboundHandler
 
     static final int MAX_BATCH_BYTES = 1 << 20;
 
-    private static final ByteBuf SEPARATOR =
-            Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(new byte[] {BatchFraming.RECORD_SEPARATOR}).asReadOnly());
+    private static final ByteBuf SPEC_SEPARATOR = separator(BatchFraming.RECORD_SEPARATOR);
+    private static final ByteBuf AUTOBAHN_SEPARATOR = separator(BatchFraming.AUTOBAHN_RECORD_SEPARATOR);
 
     private final boolean text;
+    private final JsonBatchSeparator jsonSeparator;
     private CompositeByteBuf batch;
     private final List<ChannelPromise> promises = new ArrayList<>();
 
-    public BatchedWebSocketMessageEncoder(Serialization serialization) {
+    /** @param jsonSeparator for JSON: which record separator to write, shared with the decoder */
+    public BatchedWebSocketMessageEncoder(Serialization serialization, JsonBatchSeparator jsonSeparator) {
         this.text = serialization.isText();
+        this.jsonSeparator = jsonSeparator;
+    }
+
+    private static ByteBuf separator(byte value) {
+        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(new byte[] {value}).asReadOnly());
     }
 
     @Override
@@ -46,7 +53,8 @@ public final class BatchedWebSocketMessageEncoder extends ChannelOutboundHandler
         }
         if (text) {
             batch.addComponent(true, message);
-            batch.addComponent(true, SEPARATOR.duplicate());
+            ByteBuf separator = jsonSeparator.get() == BatchFraming.RECORD_SEPARATOR ? SPEC_SEPARATOR : AUTOBAHN_SEPARATOR;
+            batch.addComponent(true, separator.duplicate());
         } else {
             ByteBuf prefix = ctx.alloc().ioBuffer(BatchFraming.LENGTH_PREFIX).writeInt(message.readableBytes());
             batch.addComponent(true, prefix);

@@ -26,11 +26,14 @@ public final class WebSocketMessageDecoder extends ChannelInboundHandlerAdapter 
 
     private final WampSubprotocol subprotocol;
     private final int maxMessageSize;
+    private final JsonBatchSeparator jsonSeparator;
     private boolean failed;
 
-    public WebSocketMessageDecoder(WampSubprotocol subprotocol, int maxMessageSize) {
+    /** @param jsonSeparator for batched JSON: learns the peer's record separator, shared with the encoder */
+    public WebSocketMessageDecoder(WampSubprotocol subprotocol, int maxMessageSize, JsonBatchSeparator jsonSeparator) {
         this.subprotocol = subprotocol;
         this.maxMessageSize = maxMessageSize;
+        this.jsonSeparator = jsonSeparator;
     }
 
     @Override
@@ -72,6 +75,9 @@ public final class WebSocketMessageDecoder extends ChannelInboundHandlerAdapter 
         if (!subprotocol.batched()) {
             ctx.fireChannelRead(content.retain());
             return;
+        }
+        if (text) {
+            jsonSeparator.learnFrom(content);
         }
         try {
             BatchFraming.split(content, text, ctx::fireChannelRead);

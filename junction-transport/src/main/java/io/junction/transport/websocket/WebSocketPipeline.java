@@ -34,11 +34,12 @@ final class WebSocketPipeline {
 
     static void addMessaging(ChannelPipeline pipeline, WampSubprotocol subprotocol, int maxMessageSize,
                              Duration closeTimeout) {
+        JsonBatchSeparator jsonSeparator = new JsonBatchSeparator();
         pipeline.addLast(AGGREGATOR, new WebSocketFrameAggregator(maxMessageSize));
         pipeline.addLast(CONTROL, new WebSocketControlFrameHandler(closeTimeout));
-        pipeline.addLast(MESSAGE_DECODER, new WebSocketMessageDecoder(subprotocol, maxMessageSize));
+        pipeline.addLast(MESSAGE_DECODER, new WebSocketMessageDecoder(subprotocol, maxMessageSize, jsonSeparator));
         pipeline.addLast(MESSAGE_ENCODER, subprotocol.batched()
-                ? new BatchedWebSocketMessageEncoder(subprotocol.serialization())
+                ? new BatchedWebSocketMessageEncoder(subprotocol.serialization(), jsonSeparator)
                 : new WebSocketMessageEncoder(subprotocol.serialization()));
     }
 }

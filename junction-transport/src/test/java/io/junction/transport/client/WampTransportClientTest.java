@@ -159,6 +159,7 @@ class WampTransportClientTest {
                 CompletableFuture<WampConnection> future = client.connect(URI.create(uri + silent.getLocalPort()),
                         Serialization.JSON, options, RecordingListener::new);
                 try (Socket accepted = silent.accept()) {
+                    assertThat(accepted.isConnected()).isTrue();
                     assertThat(failure(future)).isInstanceOf(IOException.class).hasMessageContaining("timed out");
                 }
             }

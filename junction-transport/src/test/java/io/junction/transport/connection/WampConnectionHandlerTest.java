@@ -13,6 +13,7 @@ import io.junction.transport.testing.TestCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WampConnectionHandlerTest {
 
     /** Counts what reaches the socket. */
+    @ChannelHandler.Sharable
     static final class FlushCounter extends ChannelOutboundHandlerAdapter {
         final AtomicInteger flushes = new AtomicInteger();
         final AtomicInteger writes = new AtomicInteger();
@@ -64,6 +66,15 @@ class WampConnectionHandlerTest {
                 c -> listener = listeners.apply(c));
         return installer.install(channel, Serialization.JSON,
                 new TransportDetails("test", "wamp.2.json", "tcp4:127.0.0.1:1", false, Map.of()), 1 << 24);
+    }
+
+    private WampConnection connect(long maxPendingBytes, int peerMaxMessageLength) {
+        channel.pipeline().addLast(counter);
+        WampChannelInstaller installer = new WampChannelInstaller(TestCodec.codecs(),
+                new OutboundLimits(maxPendingBytes, Integer.MAX_VALUE, Duration.ofSeconds(5)),
+                c -> listener = new RecordingListener(c));
+        return installer.install(channel, Serialization.JSON,
+                new TransportDetails("test", "wamp.2.json", "tcp4:127.0.0.1:1", false, Map.of()), peerMaxMessageLength);
     }
 
     private WampConnection connect(long maxPendingBytes) {
@@ -136,6 +147,34 @@ class WampConnectionHandlerTest {
         assertThat(written()).hasSize(10);
         assertThat(connection.pendingOutboundBytes()).isZero();
         assertThat(connection.send(new Goodbye(Map.of(), "wamp.close.normal"))).isTrue();
+    }
+
+    @Test
+    void sendRefusesMessagesLongerThanThePeerAccepts() {
+        WampConnection connection = connect(1 << 20, 1024);
+        // "16|1|t|" + the argument
+        assertThat(connection.send(publishOfLength(1025))).isFalse();
+        assertThat(connection.send(publishOfLength(1024))).isTrue();
+        assertThat(connection.send(publishOfLength(600))).isTrue();
+        assertThat(connection.send(publishOfLength(100))).isTrue();
+        channel.runPendingTasks();
+        assertThat(written()).extracting(String::length).containsExactly(1024, 600, 100);
+    }
+
+    private static Publish publishOfLength(int length) {
+        return new Publish(1, Map.of(), "t", io.junction.core.message.Payload.of(List.of("a".repeat(length - 7))));
+    }
+
+    @Test
+    void decodedPayloadsCountByTheirContent() {
+        WampConnection connection = connect(100_000);
+        Publish big = new Publish(1, Map.of(), "t", io.junction.core.message.Payload.of(
+                List.of("x".repeat(30_000), List.of(1L, 2L)), Map.of("k", "y".repeat(30_000))));
+        assertThat(connection.send(big)).isTrue();
+        assertThat(connection.pendingOutboundBytes()).isBetween(60_000L, 60_200L);
+        assertThat(connection.send(big)).isFalse();
+        channel.runPendingTasks();
+        assertThat(written()).hasSize(1);
     }
 
     @Test

@@ -147,6 +147,7 @@ class RawSocketConnectionTest {
         assertThat(router.channel.isOpen()).isFalse();
     }
 
+    /** The encoder's safety net, for messages whose size {@code send} could not know in advance. */
     @Test
     void messagesOverThePeersMaximumAreNeverSent() {
         RawSocketHarness router = established(1 << 24, 0);

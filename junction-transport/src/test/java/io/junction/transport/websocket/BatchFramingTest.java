@@ -65,17 +65,17 @@ class BatchFramingTest {
     Stream<DynamicTest> joinsTheExamplesIntoOneMessage() {
         return examples().map(row -> DynamicTest.dynamicTest(row.get("mode").asText(), () -> {
             Serialization serialization = WampSubprotocol.parse(row.get("mode").asText()).serialization();
-            EmbeddedChannel channel = new EmbeddedChannel(new BatchedWebSocketMessageEncoder(serialization));
+            EmbeddedChannel channel = new EmbeddedChannel(new BatchedWebSocketMessageEncoder(serialization, new JsonBatchSeparator()));
             for (String hex : messagesHex(row)) {
                 channel.write(Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump(hex)));
             }
-            assertThat((Object) channel.readOutbound()).isNull();
+            assertThat(channel.<Object>readOutbound()).isNull();
             channel.flush();
             WebSocketFrame frame = channel.readOutbound();
             assertThat(frame).isInstanceOf(isText(row) ? TextWebSocketFrame.class : BinaryWebSocketFrame.class);
             assertThat(ByteBufUtil.hexDump(frame.content())).isEqualTo(row.get("websocket_payload_hex").asText());
             frame.release();
-            assertThat((Object) channel.readOutbound()).isNull();
+            assertThat(channel.<Object>readOutbound()).isNull();
             channel.finishAndReleaseAll();
         }));
     }
@@ -120,5 +120,45 @@ class BatchFramingTest {
             m.release();
         });
         assertThat(lengths).containsExactly(0);
+    }
+
+    @Test
+    void autobahnPythonSeparatesJsonWith0x18() {
+        // Autobahn's mock first frame: FIN+text, 16-bit length, 536 octets of JSON and its 0x18
+        JsonNode mock = VECTORS.get("handshakes").get(2);
+        byte[] frame = ByteBufUtil.decodeHexDump(mock.get("first_frame_hex").asText());
+        ByteBuf payload = Unpooled.wrappedBuffer(frame, 4, frame.length - 4);
+        assertThat(BatchFraming.jsonSeparatorOf(payload)).isEqualTo(0x18);
+        List<String> split = new ArrayList<>();
+        BatchFraming.split(payload, true, m -> {
+            split.add(m.toString(StandardCharsets.UTF_8));
+            m.release();
+        });
+        assertThat(split).singleElement().satisfies(json -> {
+            assertThat(json).hasSize(536).startsWith("[1,\"crossbar\",").endsWith("}}}]");
+        });
+        // the same with the spec's separator, and a mix
+        List<String> mixed = new ArrayList<>();
+        BatchFraming.split(Unpooled.copiedBuffer("[1]\u0018[2]\u001e[3]\u0018", StandardCharsets.UTF_8), true, m -> {
+            mixed.add(m.toString(StandardCharsets.UTF_8));
+            m.release();
+        });
+        assertThat(mixed).containsExactly("[1]", "[2]", "[3]");
+    }
+
+    @Test
+    void answersWithTheSeparatorThePeerUses() {
+        JsonBatchSeparator separator = new JsonBatchSeparator();
+        EmbeddedChannel channel = new EmbeddedChannel(new BatchedWebSocketMessageEncoder(Serialization.JSON, separator));
+        channel.writeAndFlush(Unpooled.copiedBuffer("[0]", StandardCharsets.UTF_8));
+        separator.learnFrom(Unpooled.copiedBuffer("[1]\u0018", StandardCharsets.UTF_8));
+        separator.learnFrom(Unpooled.copiedBuffer("[1]\u001e", StandardCharsets.UTF_8));
+        channel.writeAndFlush(Unpooled.copiedBuffer("[2]", StandardCharsets.UTF_8));
+        List<String> frames = new ArrayList<>();
+        for (TextWebSocketFrame f; (f = channel.readOutbound()) != null; ) {
+            frames.add(f.text());
+            f.release();
+        }
+        assertThat(frames).containsExactly("[0]\u001e", "[2]\u0018");
     }
 }

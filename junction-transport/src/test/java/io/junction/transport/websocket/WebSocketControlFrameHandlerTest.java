@@ -25,7 +25,7 @@ class WebSocketControlFrameHandlerTest {
         PongWebSocketFrame pong = channel.readOutbound();
         assertThat(pong.content().toString(StandardCharsets.UTF_8)).isEqualTo("hi");
         pong.release();
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
     }
 
     @Test
@@ -34,8 +34,8 @@ class WebSocketControlFrameHandlerTest {
         TextWebSocketFrame text = channel.readInbound();
         assertThat(text.text()).isEqualTo("x");
         text.release();
-        assertThat((Object) channel.readInbound()).isNull();
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
     }
 
     @Test
@@ -59,7 +59,7 @@ class WebSocketControlFrameHandlerTest {
 
         channel.writeInbound(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_PAYLOAD_DATA));
         assertThat(channel.isOpen()).isFalse();
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
     }
 
     @Test

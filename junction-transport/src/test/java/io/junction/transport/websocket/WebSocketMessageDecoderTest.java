@@ -27,7 +27,7 @@ class WebSocketMessageDecoderTest {
     private EmbeddedChannel channel;
 
     private void open(Serialization serialization, boolean batched) {
-        channel = new EmbeddedChannel(new WebSocketMessageDecoder(new WampSubprotocol(serialization, batched), 1024),
+        channel = new EmbeddedChannel(new WebSocketMessageDecoder(new WampSubprotocol(serialization, batched), 1024, new JsonBatchSeparator()),
                 new ChannelInboundHandlerAdapter() {
                     @Override
                     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {

@@ -143,6 +143,11 @@ class WebSocketServerTest {
             assertThat(reply.kind()).isEqualTo("text");
             assertThat(reply.text()).isEqualTo("1|a\u001e1|b\u001e1|c\u001e");
         }
+        // Autobahn|Python's separator is answered in kind
+        try (RawWebSocketClient client = connect("wamp.2.json.batched")) {
+            client.sendText("1|d\u00181|e\u0018");
+            assertThat(client.next().text()).isEqualTo("1|d\u00181|e\u0018");
+        }
         try (RawWebSocketClient client = connect("wamp.2.msgpack.batched")) {
             byte[] batch = {0, 0, 0, 3, '1', '|', 'x', 0, 0, 0, 3, '1', '|', 'y'};
             client.send(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(batch)));

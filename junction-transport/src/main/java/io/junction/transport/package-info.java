@@ -1,0 +1,17 @@
+/**
+ * WAMP transports on Netty, server and client, behind one contract: a transport handshake
+ * (RawSocket handshake or WebSocket upgrade) ends in a {@link io.junction.transport.WampConnection}
+ * whose input goes to a {@link io.junction.transport.ConnectionListener}.
+ *
+ * <ul>
+ *   <li>{@code connection}: what every transport shares, the WAMP codec handler and the connection
+ *       handler (outbound queue, flow control, input dispatch), the handshake timeout;</li>
+ *   <li>{@code rawsocket}: handshake (both sides), framing, PING/PONG;</li>
+ *   <li>{@code websocket}: subprotocol negotiation, upgrade (both sides), message and batch framing,
+ *       control frames and the closing handshake;</li>
+ *   <li>{@code server}: {@link io.junction.transport.server.WampServer}, its configuration and the
+ *       first-octet sniffing that serves both protocols on one port;</li>
+ *   <li>{@code client}: {@link io.junction.transport.client.WampTransportClient}.</li>
+ * </ul>
+ */
+package io.junction.transport;
