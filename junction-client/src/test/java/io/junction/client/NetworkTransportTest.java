@@ -5,6 +5,7 @@ import io.junction.core.serialization.Codecs;
 import io.junction.core.serialization.Serialization;
 import io.junction.router.Router;
 import io.junction.router.config.RouterConfig;
+import io.junction.transport.client.ClientTransportOptions;
 import io.junction.transport.server.WampServer;
 import io.junction.transport.server.WampServerConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +35,7 @@ class NetworkTransportTest {
     @BeforeAll
     static void startRouter() {
         router = new Router(RouterConfig.defaults(), Codecs::of);
-        server = new WampServer(WampServerConfig.builder().host("127.0.0.1").port(0)
-                .serializations(Serialization.JSON, Serialization.MSGPACK).build(), Codecs::of, router);
+        server = new WampServer(WampServerConfig.builder().host("127.0.0.1").port(0).build(), Codecs::of, router);
         server.start();
     }
 
@@ -45,24 +45,28 @@ class NetworkTransportTest {
     }
 
     static Stream<Arguments> transports() {
-        return Stream.of(
-                Arguments.of("ws://127.0.0.1:%d/ws", Serialization.JSON),
-                Arguments.of("ws://127.0.0.1:%d/ws", Serialization.MSGPACK),
-                Arguments.of("rs://127.0.0.1:%d", Serialization.JSON),
-                Arguments.of("rs://127.0.0.1:%d", Serialization.MSGPACK));
+        Stream.Builder<Arguments> all = Stream.builder();
+        for (Serialization s : Serialization.values()) {
+            all.add(Arguments.of("ws://127.0.0.1:%d/ws", s, false));
+            all.add(Arguments.of("rs://127.0.0.1:%d", s, false));
+        }
+        all.add(Arguments.of("ws://127.0.0.1:%d/ws", Serialization.JSON, true));
+        all.add(Arguments.of("ws://127.0.0.1:%d/ws", Serialization.CBOR, true));
+        return all.build();
     }
 
-    private static WampClient client(String url, Serialization serialization) {
-        return WampClient.builder().url(url.formatted(server.port())).serialization(serialization).realm("realm1").build();
+    private static WampClient client(String url, Serialization serialization, boolean batched) {
+        return WampClient.builder().url(url.formatted(server.port())).serialization(serialization)
+                .transportOptions(ClientTransportOptions.defaults().withBatched(batched)).realm("realm1").build();
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} batched={2}")
     @MethodSource("transports")
-    void rpcAndPubSub(String url, Serialization serialization) {
-        try (WampClient a = client(url, serialization); WampClient b = client(url, serialization)) {
+    void rpcAndPubSub(String url, Serialization serialization, boolean batched) {
+        try (WampClient a = client(url, serialization, batched); WampClient b = client(url, serialization, batched)) {
             Session callee = result(a.connect());
             Session caller = result(b.connect());
-            String procedure = "com.example.echo." + serialization.id() + "." + url.charAt(0);
+            String procedure = "com.example.echo." + serialization.id() + "." + url.charAt(0) + batched;
             result(callee.register(procedure, inv -> CallResult.of(inv.args(), inv.kwargs())));
             byte[] blob = {0, 1, 2, (byte) 255};
             CallResult r = result(caller.call(procedure, List.of(1, "two", blob), Map.of("k", 3.5)));
@@ -72,7 +76,7 @@ class NetworkTransportTest {
             assertThat(r.kwarg("k", Double.class)).isEqualTo(3.5);
 
             List<Object> events = new CopyOnWriteArrayList<>();
-            String topic = "com.example.topic." + serialization.id();
+            String topic = "com.example.topic." + serialization.id() + "." + url.charAt(0) + batched;
             result(callee.subscribe(topic, e -> events.add(e.arg(0))));
             result(caller.publish(topic, new PublishOptions().acknowledge(true), "hello"));
             await().until(() -> events.equals(List.of("hello")));

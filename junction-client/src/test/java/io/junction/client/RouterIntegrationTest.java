@@ -65,6 +65,28 @@ class RouterIntegrationTest {
     record Order(String item, int quantity) {
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(io.junction.core.serialization.Serialization.class)
+    void everySerializationCarriesThePayload(io.junction.core.serialization.Serialization serialization) {
+        router.close();
+        router = new InMemoryRouter(io.junction.router.config.RouterConfig.defaults(), serialization);
+        Session callee = join();
+        Session caller = join();
+        result(callee.register("com.example.echo", inv -> CallResult.of(inv.args(), inv.kwargs())));
+        byte[] blob = {0, (byte) 0xff, 7};
+        Map<String, Object> kwargs = Map.of("big", 1L << 53, "f", 0.25, "s", "\u00e9t\u00e9", "n", List.of());
+        CallResult r = result(caller.call("com.example.echo", List.of(blob, true, -1), kwargs));
+        assertThat(r.arg(0, byte[].class)).isEqualTo(blob);
+        assertThat(r.arg(1, Boolean.class)).isTrue();
+        assertThat(r.arg(2, Long.class)).isEqualTo(-1L);
+        assertThat(r.kwargs()).isEqualTo(kwargs);
+        List<Event> events = new CopyOnWriteArrayList<>();
+        result(callee.subscribe("com.example.t", events::add));
+        result(caller.publish("com.example.t", List.of(blob), null, new PublishOptions().acknowledge(true)));
+        await().until(() -> events.size() == 1);
+        assertThat(events.get(0).arg(0, byte[].class)).isEqualTo(blob);
+    }
+
     @Test
     void joinsAndLeaves() {
         Session s = join();
