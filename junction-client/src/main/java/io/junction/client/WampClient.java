@@ -100,6 +100,8 @@ public final class WampClient implements AutoCloseable {
         private final List<SessionListener> listeners = new ArrayList<>();
         private ObjectMapper mapper = ValueMapper.defaultMapper();
         private Duration leaveTimeout = Duration.ofSeconds(5);
+        private int maxConcurrentInvocations = 10_000;
+        private int maxQueuedEvents = 100_000;
 
         private Builder() {
         }
@@ -210,6 +212,31 @@ public final class WampClient implements AutoCloseable {
          * @throws IllegalStateException    if the realm, or both or neither of URL and connector, are given
          * @throws IllegalArgumentException if the URL or the serialization is not supported
          */
+        /**
+         * The most invocations this session's handlers may have in hand at once (running, or
+         * waiting for the result of a returned future). Beyond that the client answers calls at
+         * once with {@code wamp.error.unavailable}, so a flood of calls cannot exhaust it.
+         */
+        public Builder maxConcurrentInvocations(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentInvocations must be >= 1");
+            }
+            this.maxConcurrentInvocations = max;
+            return this;
+        }
+
+        /**
+         * How many events one subscription may have waiting for its handler. Beyond that, new
+         * events for it are dropped (and logged) instead of growing memory without bound.
+         */
+        public Builder maxQueuedEvents(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxQueuedEvents must be >= 1");
+            }
+            this.maxQueuedEvents = max;
+            return this;
+        }
+
         public WampClient build() {
             if ((connector == null) == (url == null)) {
                 throw new IllegalStateException("give either a router URL or a connector");
@@ -221,7 +248,7 @@ public final class WampClient implements AutoCloseable {
                     ? List.of(ClientAuthenticator.anonymous()) : authenticators;
             Connector c = connector != null ? connector : new TransportConnector(url, serialization, transportOptions);
             return new WampClient(new ClientConfig(c, realm, authId, authExtra, auth, executor, reconnect,
-                    listeners, mapper, leaveTimeout));
+                    listeners, mapper, leaveTimeout, maxConcurrentInvocations, maxQueuedEvents));
         }
     }
 }

@@ -247,4 +247,20 @@ class CalleeTest extends FakeRouterTestBase {
         later.complete("late");
         router.expectNothing();
     }
+
+    @Test
+    void invocationsBeyondTheLimitAreAnsweredUnavailable() {
+        Session s = joined(builder().maxConcurrentInvocations(1));
+        CompletableFuture<String> first = new CompletableFuture<>();
+        register(s, "p", inv -> inv.arg(0) == null ? first : "quick", 1);
+        invoke(1, 1, null, null);
+        invoke(2, 1, List.of("x"), null);
+        ErrorMessage busy = router.expect(ErrorMessage.class);
+        assertThat(busy.request()).isEqualTo(2);
+        assertThat(busy.error()).isEqualTo(WampErrors.UNAVAILABLE);
+        first.complete("done");
+        assertThat(router.expect(Yield.class).request()).isEqualTo(1);
+        invoke(3, 1, List.of("x"), null);
+        assertThat(router.expect(Yield.class).args()).containsExactly("quick");
+    }
 }

@@ -250,4 +250,32 @@ class PubSubTest extends FakeRouterTestBase {
         result(sub.unsubscribe());
         router.expectNothing();
     }
+
+    @Test
+    void eventsBeyondTheQueueLimitAreDropped() throws InterruptedException {
+        Session s = joined(builder().maxQueuedEvents(2));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch firstRunning = new java.util.concurrent.CountDownLatch(1);
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        subscribe(s, "t", e -> {
+            firstRunning.countDown();
+            release.await();
+            seen.add(e.arg(0));
+        }, 1);
+        event(1, 1, Map.of(), List.of(1L));
+        assertThat(firstRunning.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        for (long i = 2; i <= 5; i++) {
+            event(1, i, Map.of(), List.of(i));
+        }
+        // a call after the events: once it is answered, the events have all reached the client
+        CompletableFuture<CallResult> marker = s.call("marker");
+        router.send(new io.junction.core.message.Result(router.expect(io.junction.core.message.Call.class).request(),
+                Map.of(), Payload.NONE));
+        result(marker);
+        release.countDown();
+        await().until(() -> seen.size() == 2);
+        event(1, 6, Map.of(), List.of(6L));
+        await().until(() -> seen.size() == 3);
+        assertThat(seen).containsExactly(1L, 2L, 6L);
+    }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.Executor;
 /** Everything a client session needs from the builder, immutable. */
 public record ClientConfig(Connector connector, String realm, String authId, Map<String, Object> authExtra,
                            List<ClientAuthenticator> authenticators, Executor executor, ReconnectPolicy reconnect,
-                           List<SessionListener> listeners, ObjectMapper mapper, Duration leaveTimeout) {
+                           List<SessionListener> listeners, ObjectMapper mapper, Duration leaveTimeout,
+                           int maxConcurrentInvocations, int maxQueuedEvents) {
 
     public ClientConfig {
         authExtra = Map.copyOf(authExtra);

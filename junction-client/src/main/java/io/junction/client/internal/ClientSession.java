@@ -41,6 +41,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -75,6 +76,8 @@ public final class ClientSession implements Session {
 
     private volatile SessionLink link;
     private volatile SessionDetails details;
+    /** Invocations handed to handlers and not answered yet. */
+    private final AtomicInteger invocationsInFlight = new AtomicInteger();
 
     public ClientSession(ClientConfig config) {
         this.config = config;
@@ -443,6 +446,17 @@ public final class ClientSession implements Session {
 
     /** Runs a registration's handler for an invocation and sends its outcome back on the link it came from. */
     void invoke(SessionLink l, LocalRegistration r, io.junction.core.message.Invocation message) {
+        if (invocationsInFlight.incrementAndGet() > config.maxConcurrentInvocations()) {
+            invocationsInFlight.decrementAndGet();
+            l.reply(new ErrorMessage(MessageType.INVOCATION, message.request(), WampErrors.UNAVAILABLE,
+                    Payload.of(List.of("the callee is already handling " + config.maxConcurrentInvocations()
+                            + " invocations"))));
+            return;
+        }
+        Consumer<io.junction.core.message.Message> reply = answer -> {
+            invocationsInFlight.decrementAndGet();
+            l.reply(answer);
+        };
         Runnable task = () -> {
             Object value;
             try {
@@ -451,19 +465,20 @@ public final class ClientSession implements Session {
                         config.mapper());
                 value = r.handler().invoke(invocation);
             } catch (Exception | Error e) {
-                l.reply(errorMessage(message.request(), r, e));
+                reply.accept(errorMessage(message.request(), r, e));
                 return;
             }
             if (value instanceof CompletionStage<?> stage) {
-                stage.whenComplete((v, e) -> l.reply(e == null ? yieldMessage(message.request(), r, v) : errorMessage(message.request(), r, e)));
+                stage.whenComplete((v, e) -> reply.accept(e == null
+                        ? yieldMessage(message.request(), r, v) : errorMessage(message.request(), r, e)));
             } else {
-                l.reply(yieldMessage(message.request(), r, value));
+                reply.accept(yieldMessage(message.request(), r, value));
             }
         };
         try {
             config.executor().execute(task);
         } catch (RejectedExecutionException e) {
-            l.reply(errorMessage(message.request(), r, e));
+            reply.accept(errorMessage(message.request(), r, e));
         }
     }
 

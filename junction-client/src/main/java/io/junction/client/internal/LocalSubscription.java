@@ -25,6 +25,8 @@ final class LocalSubscription implements Subscription {
     private final SerialExecutor events;
     private volatile long id;
     private volatile boolean active;
+    /** Events dropped because the handler fell too far behind; written on the I/O thread only. */
+    private long dropped;
 
     LocalSubscription(ClientSession session, String topic, Map<String, Object> options, EventHandler handler) {
         this.session = session;
@@ -72,9 +74,13 @@ final class LocalSubscription implements Subscription {
         active = false;
     }
 
-    /** Hands an EVENT to the handler, after the events delivered before it. */
+    /**
+     * Hands an EVENT to the handler, after the events delivered before it. When the handler is
+     * {@code maxQueuedEvents} events behind, the event is dropped (and counted) rather than
+     * letting memory grow without bound.
+     */
     void deliver(io.junction.core.message.Event message) {
-        events.execute(() -> {
+        boolean queued = events.tryExecute(() -> {
             if (!active) {
                 return;
             }
@@ -86,7 +92,11 @@ final class LocalSubscription implements Subscription {
             } catch (Exception | Error e) {
                 log.warn("event handler of {} failed on publication {}", topic, message.publication(), e);
             }
-        });
+        }, session.config().maxQueuedEvents());
+        if (!queued && dropped++ % 1000 == 0) {
+            log.warn("the event handler of {} is {} events behind: dropped {} event(s) so far",
+                    topic, session.config().maxQueuedEvents(), dropped);
+        }
     }
 
     @Override

@@ -25,6 +25,19 @@ public final class SerialExecutor implements Executor {
         this.delegate = delegate;
     }
 
+    /**
+     * Queues {@code task} unless {@code limit} tasks are already waiting or running.
+     *
+     * @return whether the task was queued
+     */
+    public boolean tryExecute(Runnable task, int limit) {
+        if (queued.get() >= limit) {
+            return false;
+        }
+        execute(task);
+        return true;
+    }
+
     @Override
     public void execute(Runnable task) {
         tasks.add(task);
