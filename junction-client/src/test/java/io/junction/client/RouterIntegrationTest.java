@@ -125,8 +125,12 @@ class RouterIntegrationTest {
         Session caller = join();
         result(callee.register("com.example.thread", inv -> Thread.currentThread().getName()));
         String thread = result(caller.call("com.example.thread", String.class));
-        assertThat(router.isClientIoThread(new Thread(thread))).isFalse();
         assertThat(thread).startsWith("junction-handler-");
+        List<String> eventThreads = new CopyOnWriteArrayList<>();
+        result(callee.subscribe("com.example.thread", e -> eventThreads.add(Thread.currentThread().getName())));
+        result(caller.publish("com.example.thread", new PublishOptions().acknowledge(true)));
+        await().until(() -> eventThreads.size() == 1);
+        assertThat(eventThreads.get(0)).startsWith("junction-handler-");
     }
 
     @Test

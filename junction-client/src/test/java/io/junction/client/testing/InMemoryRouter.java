@@ -64,11 +64,6 @@ public final class InMemoryRouter implements Connector, AutoCloseable {
         return router;
     }
 
-    /** Whether {@code thread} is one of the client-side I/O threads. */
-    public boolean isClientIoThread(Thread thread) {
-        return thread.getName().startsWith("client-io-");
-    }
-
     @Override
     public CompletableFuture<WampConnection> connect(Function<WampConnection, ConnectionListener> listenerFactory) {
         if (down) {
