@@ -94,11 +94,6 @@ public final class ClientSession implements Session {
         return firstJoin;
     }
 
-    /** Completes when the session is over for good: left, closed, refused, or out of reconnect attempts. */
-    public CompletableFuture<CloseDetails> closeFuture() {
-        return closed;
-    }
-
     public CompletableFuture<Session> joinFuture() {
         return firstJoin;
     }

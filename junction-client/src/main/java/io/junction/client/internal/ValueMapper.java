@@ -33,7 +33,7 @@ public final class ValueMapper {
         return DEFAULT;
     }
 
-    public static ObjectMapper newDefaultMapper() {
+    private static ObjectMapper newDefaultMapper() {
         return new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
