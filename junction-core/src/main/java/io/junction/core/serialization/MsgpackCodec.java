@@ -11,7 +11,7 @@ import org.msgpack.core.MessageUnpacker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,9 +35,7 @@ final class MsgpackCodec implements Codec {
 
     static final MsgpackCodec INSTANCE = new MsgpackCodec();
 
-    private static final MessagePack.UnpackerConfig UNPACKER = new MessagePack.UnpackerConfig()
-            .withActionOnMalformedString(CodingErrorAction.REPORT)
-            .withActionOnUnmappableString(CodingErrorAction.REPORT);
+    private static final MessagePack.UnpackerConfig UNPACKER = new MessagePack.UnpackerConfig();
     private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(512);
     private static final BigInteger UINT64_MAX = BigInteger.TWO.pow(64).subtract(BigInteger.ONE);
 
@@ -167,7 +165,7 @@ final class MsgpackCodec implements Codec {
                 case FLOAT:
                     return u.unpackDouble();
                 case STRING:
-                    return u.unpackString();
+                    return readString(f);
                 case BINARY: {
                     int n = u.unpackBinaryHeader();
                     requireAvailable(n);
@@ -195,8 +193,7 @@ final class MsgpackCodec implements Codec {
                     }
                     LinkedHashMap<String, Object> map = new LinkedHashMap<>(n * 4 / 3 + 1);
                     for (int i = 0; i < n; i++) {
-                        requireStringKey();
-                        String key = u.unpackString();
+                        String key = readString(requireStringKey());
                         map.put(key, readValue(inner));
                     }
                     return Collections.unmodifiableMap(map);
@@ -214,12 +211,9 @@ final class MsgpackCodec implements Codec {
             MessageFormat f = u.getNextFormat();
             switch (f.getValueType()) {
                 case STRING: {
-                    long start = u.getTotalReadBytes() + stringHeaderLength(f);
+                    int start = (int) u.getTotalReadBytes() + stringHeaderLength(f);
                     u.skipValue();
-                    long end = u.getTotalReadBytes();
-                    if (!Utf8.isValid(bytes, offset + (int) start, (int) (end - start))) {
-                        throw new ProtocolViolation("invalid UTF-8 in a msgpack string");
-                    }
+                    checkUtf8(start);
                     break;
                 }
                 case ARRAY: {
@@ -262,10 +256,27 @@ final class MsgpackCodec implements Codec {
             }
         }
 
-        private void requireStringKey() throws IOException {
-            if (u.getNextFormat().getValueType() != org.msgpack.value.ValueType.STRING) {
-                throw new ProtocolViolation("msgpack map keys must be strings, got " + u.getNextFormat());
+        /** Decodes the string itself: msgpack-core's unpackString sets up a CharsetDecoder per unpacker. */
+        private String readString(MessageFormat f) throws IOException {
+            int start = (int) u.getTotalReadBytes() + stringHeaderLength(f);
+            u.skipValue();
+            checkUtf8(start);
+            return new String(bytes, offset + start, (int) u.getTotalReadBytes() - start, StandardCharsets.UTF_8);
+        }
+
+        /** Checks the string that started at {@code start} and ends where the unpacker now is. */
+        private void checkUtf8(int start) {
+            if (!Utf8.isValid(bytes, offset + start, (int) u.getTotalReadBytes() - start)) {
+                throw new ProtocolViolation("invalid UTF-8 in a msgpack string");
             }
+        }
+
+        private MessageFormat requireStringKey() throws IOException {
+            MessageFormat f = u.getNextFormat();
+            if (f.getValueType() != org.msgpack.value.ValueType.STRING) {
+                throw new ProtocolViolation("msgpack map keys must be strings, got " + f);
+            }
+            return f;
         }
 
         /** Rejects a declared size the rest of the input cannot hold (each element takes a byte at least). */

@@ -197,7 +197,7 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
     }
 
     private void scheduleDrain() {
-        if (drainScheduled.compareAndSet(false, true)) {
+        if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
             try {
                 channel.eventLoop().execute(drainTask);
             } catch (RejectedExecutionException e) {

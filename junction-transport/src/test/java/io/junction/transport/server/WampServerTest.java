@@ -74,6 +74,19 @@ class WampServerTest {
     }
 
     @Test
+    void nioAndNativeTransportsBothWork() throws Exception {
+        for (boolean preferNative : new boolean[] {false, true}) {
+            try (TestServer server = TestServer.echo(b -> b.preferNativeTransport(preferNative).workerThreads(2))) {
+                roundTrip(get(connect(server.rs(), Serialization.JSON)), "native-" + preferNative);
+                roundTrip(get(connect(server.ws("/ws"), Serialization.CBOR)), "native-ws-" + preferNative);
+            }
+        }
+        assertThat(io.junction.transport.connection.IoTransport.epollAvailable())
+                .as("epoll on Linux x86_64").isEqualTo(System.getProperty("os.name").startsWith("Linux")
+                        && System.getProperty("os.arch").equals("amd64"));
+    }
+
+    @Test
     void separateRawSocketPort() throws Exception {
         try (TestServer server = TestServer.echo(b -> b.rawSocketPort(0))) {
             int rawPort = server.server.rawSocketPort();
