@@ -15,7 +15,7 @@ import io.junction.core.message.Unsubscribed;
 import io.junction.core.serialization.Serialization;
 import io.junction.core.serialization.WampCodec;
 import io.junction.router.session.RouterSession;
-import io.junction.router.uri.MatchPolicy;
+import io.junction.core.uri.MatchPolicy;
 import io.junction.router.uri.UriCheck;
 import io.junction.transport.EncodedMessage;
 import io.netty.buffer.ByteBufAllocator;
@@ -60,7 +60,7 @@ public final class Broker {
     // ---------------------------------------------------------------- subscribing
 
     public void subscribe(RouterSession subscriber, Subscribe m) {
-        MatchPolicy match = MatchPolicy.ofOption(m.options().get("match"));
+        MatchPolicy match = MatchPolicy.of(m.options());
         if (match != MatchPolicy.EXACT) {
             subscriber.send(reply(MessageType.SUBSCRIBE, m.request(), WampErrors.INVALID_ARGUMENT,
                     "Match policy " + m.options().get("match") + " is not supported; only exact subscriptions are."));

@@ -1,7 +1,7 @@
 package io.junction.router.broker;
 
 import io.junction.router.session.RouterSession;
-import io.junction.router.uri.MatchPolicy;
+import io.junction.core.uri.MatchPolicy;
 
 import java.util.Arrays;
 

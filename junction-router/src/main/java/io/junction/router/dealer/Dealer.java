@@ -16,7 +16,7 @@ import io.junction.core.message.Unregistered;
 import io.junction.core.message.Yield;
 import io.junction.router.RouterErrors;
 import io.junction.router.session.RouterSession;
-import io.junction.router.uri.MatchPolicy;
+import io.junction.core.uri.MatchPolicy;
 import io.junction.router.uri.UriCheck;
 
 import static io.junction.router.RouterErrors.reply;
@@ -54,7 +54,7 @@ public final class Dealer {
     // ---------------------------------------------------------------- registering
 
     public void register(RouterSession callee, Register m) {
-        MatchPolicy match = MatchPolicy.ofOption(m.options().get("match"));
+        MatchPolicy match = MatchPolicy.of(m.options());
         if (match != MatchPolicy.EXACT) {
             callee.send(reply(MessageType.REGISTER, m.request(), WampErrors.INVALID_ARGUMENT,
                     "Match policy " + m.options().get("match") + " is not supported; only exact registrations are."));

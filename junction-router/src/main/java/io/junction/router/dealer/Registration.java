@@ -1,7 +1,7 @@
 package io.junction.router.dealer;
 
 import io.junction.router.session.RouterSession;
-import io.junction.router.uri.MatchPolicy;
+import io.junction.core.uri.MatchPolicy;
 
 /** A procedure registered by one callee. */
 public final class Registration {

@@ -1,6 +1,6 @@
 package io.junction.router.dealer;
 
-import io.junction.router.uri.MatchPolicy;
+import io.junction.core.uri.MatchPolicy;
 
 import java.util.Collection;
 import java.util.Collections;

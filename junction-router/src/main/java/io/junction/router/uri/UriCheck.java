@@ -1,51 +1,25 @@
 package io.junction.router.uri;
 
+import io.junction.core.uri.MatchPolicy;
+import io.junction.core.uri.Uris;
+
 /**
- * How strictly a realm checks the URIs of topics and procedures (WAMP Basic Profile, "URIs").
- *
- * <p>Both rules forbid empty components (except where a pattern explicitly allows them), and
- * {@code .}, {@code #} and whitespace inside a component. {@link #STRICT} further restricts
- * components to lower-case ASCII letters, digits and {@code _}.
+ * How strictly a realm checks the URIs of topics and procedures (realm setting {@code uri_check}).
+ * The rules themselves are {@link Uris}'.
  */
 public enum UriCheck {
+    /** Components must be non-empty and hold no {@code .}, {@code #} or whitespace (the WAMP rule). */
     LOOSE,
+    /** Components may only hold lower-case ASCII letters, digits and {@code _}. */
     STRICT;
 
-    /** Whether {@code uri} is a valid URI without empty components. */
+    /** Whether {@code uri} is a valid concrete URI (no empty components). */
     public boolean isValid(String uri) {
-        return isValid(uri, false);
+        return uri != null && Uris.isValid(uri, this == STRICT, false);
     }
 
-    /**
-     * Whether {@code uri} is valid; {@code allowEmptyComponents} is for the patterns of
-     * wildcard subscriptions and registrations, where an empty component stands for "any".
-     */
-    public boolean isValid(String uri, boolean allowEmptyComponents) {
-        if (uri == null) {
-            return false;
-        }
-        int componentLength = 0;
-        for (int i = 0; i < uri.length(); ) {
-            int c = uri.codePointAt(i);
-            i += Character.charCount(c);
-            if (c == '.') {
-                if (componentLength == 0 && !allowEmptyComponents) {
-                    return false;
-                }
-                componentLength = 0;
-            } else if (isAllowedInComponent(c)) {
-                componentLength++;
-            } else {
-                return false;
-            }
-        }
-        return componentLength > 0 || allowEmptyComponents;
-    }
-
-    private boolean isAllowedInComponent(int c) {
-        if (this == STRICT) {
-            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
-        }
-        return c != '#' && !Character.isWhitespace(c) && !Character.isSpaceChar(c);
+    /** Whether {@code uri} is a valid subscription or registration pattern for {@code match}. */
+    public boolean isValidPattern(String uri, MatchPolicy match) {
+        return uri != null && Uris.isValidPattern(uri, this == STRICT, match);
     }
 }

@@ -9,8 +9,6 @@ import io.junction.router.config.RouterConfig;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -21,20 +19,7 @@ import java.util.function.Function;
  */
 public final class RouterHarness implements AutoCloseable {
 
-    /** The real codec of each serialization, or a {@link StubCodec} for those not implemented yet. */
-    public static final Function<Serialization, WampCodec> CODECS;
-
-    static {
-        Map<Serialization, WampCodec> codecs = new EnumMap<>(Serialization.class);
-        for (Serialization s : Serialization.values()) {
-            try {
-                codecs.put(s, Codecs.of(s));
-            } catch (UnsupportedOperationException notYet) {
-                codecs.put(s, new StubCodec(s));
-            }
-        }
-        CODECS = codecs::get;
-    }
+    public static final Function<Serialization, WampCodec> CODECS = Codecs::of;
 
     private final EventLoop[] loops = new EventLoop[3];
     private final AtomicInteger nextLoop = new AtomicInteger();
