@@ -7,7 +7,9 @@ import io.junction.core.serialization.Serialization;
 import io.junction.core.serialization.WampCodec;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.RealmConfig;
+import io.junction.router.auth.AuthIdentity;
 import io.junction.router.config.RouterConfig;
+import io.junction.router.meta.RealmServices;
 import io.junction.router.realm.Realm;
 import io.junction.router.session.RouterSession;
 import io.junction.transport.ConnectionAcceptor;
@@ -27,13 +29,16 @@ import java.util.function.Function;
  * A WAMP router: the realms, and one {@link RouterSession} per accepted connection. Transports
  * hand their connections to {@link #accept}.
  */
-public final class Router implements ConnectionAcceptor {
+public final class Router implements ConnectionAcceptor, AutoCloseable {
 
     private final LimitsConfig limits;
     private final Map<String, Realm> realms;
     private final Set<RouterSession> connected = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
+    /** The router's own sessions (meta API), kept apart from the client sessions counted and listed above. */
+    private final ConcurrentHashMap<Long, RouterSession> internalSessions = new ConcurrentHashMap<>();
     private final AtomicInteger sessionSlots = new AtomicInteger();
+    private final RealmServices services;
 
     public Router(RouterConfig config) {
         this(config, Codecs::of);
@@ -50,12 +55,24 @@ public final class Router implements ConnectionAcceptor {
             m.put(rc.name(), new Realm(rc, limits, codecs));
         }
         this.realms = Collections.unmodifiableMap(m);
+        this.services = RealmServices.start(this, config);
     }
 
     @Override
     public ConnectionListener accept(WampConnection connection) {
         RouterSession session = new RouterSession(this, connection);
         connected.add(session);
+        session.start();
+        return session;
+    }
+
+    /**
+     * Joins a session of the router itself over {@code connection}: its HELLO is welcomed with
+     * {@code identity}, without authentication. Such sessions are not counted or listed as client
+     * sessions, and {@link #shutdown()} leaves them alone.
+     */
+    public ConnectionListener acceptInternal(WampConnection connection, AuthIdentity identity) {
+        RouterSession session = RouterSession.internal(this, connection, identity);
         session.start();
         return session;
     }
@@ -88,11 +105,23 @@ public final class Router implements ConnectionAcceptor {
         return connected.size();
     }
 
-    /** Says GOODBYE ({@code wamp.close.system_shutdown}) to every session and aborts the ones still joining. */
+    /**
+     * Says GOODBYE ({@code wamp.close.system_shutdown}) to every client session and aborts the ones
+     * still joining. The router's own sessions stay until {@link #close()}.
+     */
     public void shutdown() {
         for (RouterSession s : connected) {
             s.shutdown(WampErrors.CLOSE_SYSTEM_SHUTDOWN, "The router is shutting down.");
         }
+    }
+
+    /**
+     * Ends the router's own sessions and its realm services (meta API, event history: pending
+     * history writes are committed). Call after {@link #shutdown()} once the client sessions are gone.
+     */
+    @Override
+    public void close() {
+        services.close();
     }
 
     // ---------------------------------------------------------------- for RouterSession
@@ -118,7 +147,17 @@ public final class Router implements ConnectionAcceptor {
     public long registerSession(RouterSession session) {
         while (true) {
             long id = Ids.randomId();
-            if (sessions.putIfAbsent(id, session) == null) {
+            if (!internalSessions.containsKey(id) && sessions.putIfAbsent(id, session) == null) {
+                return id;
+            }
+        }
+    }
+
+    /** Gives one of the router's own sessions its ID, unique among all sessions. */
+    public long registerInternalSession(RouterSession session) {
+        while (true) {
+            long id = Ids.randomId();
+            if (!sessions.containsKey(id) && internalSessions.putIfAbsent(id, session) == null) {
                 return id;
             }
         }
@@ -130,6 +169,7 @@ public final class Router implements ConnectionAcceptor {
         long id = session.id();
         if (id != 0) {
             sessions.remove(id, session);
+            internalSessions.remove(id, session);
         }
     }
 }

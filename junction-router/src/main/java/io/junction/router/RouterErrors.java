@@ -28,6 +28,9 @@ public final class RouterErrors {
     /** ABORT: the router failed while handling the session's message (a bug); the session is closed. */
     public static final String INTERNAL_ERROR = "junction.error.internal_error";
 
+    /** ERROR for {@code wamp.session.add_testament}: the session's testaments would exceed the realm's limits. */
+    public static final String TESTAMENT_LIMIT = "junction.error.testament_limit";
+
     /**
      * The ERROR answering a client's request: {@code [ERROR, requestType, request, {}, uri, [message]]}.
      * The message is the first argument, which is what client libraries show of an error.

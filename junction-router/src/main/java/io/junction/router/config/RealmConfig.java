@@ -11,13 +11,23 @@ import java.util.Objects;
  * @param name     the realm's URI, as clients name it in HELLO
  * @param uriCheck how strictly topic and procedure URIs are checked
  * @param auth     the authentication methods sessions may use to join, in the order they were configured
+ * @param testaments limits on the testaments sessions leave
+ * @param history  the realm's event history
  */
-public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth) {
+public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, TestamentConfig testaments,
+                          EventHistoryConfig history) {
 
     public RealmConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(uriCheck, "uriCheck");
         auth = List.copyOf(auth);
+        Objects.requireNonNull(testaments, "testaments");
+        Objects.requireNonNull(history, "history");
+    }
+
+    /** A realm with default testament limits and no event history. */
+    public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth) {
+        this(name, uriCheck, auth, TestamentConfig.defaults(), EventHistoryConfig.none());
     }
 
     /** A realm with loose URI checking that admits anonymous sessions. */

@@ -15,6 +15,7 @@ import io.junction.core.message.Unregister;
 import io.junction.core.message.Unregistered;
 import io.junction.core.message.Yield;
 import io.junction.router.RouterErrors;
+import io.junction.router.auth.AuthIdentity;
 import io.junction.router.session.RouterSession;
 import io.junction.core.uri.MatchPolicy;
 import io.junction.router.uri.UriCheck;
@@ -152,12 +153,25 @@ public final class Dealer {
             }
             return;
         }
-        if (!callee.trySend(new Invocation(call.invocationRequest(), r.id(), Map.of(), m.payload())) && call.settle()) {
+        if (!callee.trySend(new Invocation(call.invocationRequest(), r.id(), internalCalleeDetails(caller, callee),
+                m.payload())) && call.settle()) {
             caller.send(!callee.isConnected() ? calleeLeft(call)
                     : reply(MessageType.CALL, m.request(), WampErrors.UNAVAILABLE,
                             "The callee of \"" + m.procedure() + "\" cannot take more invocations right now "
                                     + "(its outbound buffer is full)."));
         }
+    }
+
+    /**
+     * The router's own callees (the meta API) always learn who calls them, as they act on the
+     * caller's behalf (its testaments, sessions other than its own).
+     */
+    private static Map<String, Object> internalCalleeDetails(RouterSession caller, RouterSession callee) {
+        if (!callee.isRouterInternal()) {
+            return Map.of();
+        }
+        AuthIdentity auth = caller.details().auth();
+        return Map.of("caller", caller.id(), "caller_authid", auth.authid(), "caller_authrole", auth.authrole());
     }
 
     /** The callee's result. A YIELD for an invocation this callee does not have is ignored. */

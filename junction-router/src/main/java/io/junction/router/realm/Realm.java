@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -38,6 +39,8 @@ public final class Realm {
     private final Broker broker;
     private final Dealer dealer;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
+    /** The router's own sessions in this realm: not client sessions, so not listed nor told to listeners. */
+    private final Set<RouterSession> internalSessions = ConcurrentHashMap.newKeySet();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder droppedEvents = new LongAdder();
 
@@ -100,6 +103,10 @@ public final class Realm {
 
     /** Called by the session right after it sent WELCOME. */
     public void join(RouterSession session) {
+        if (session.isRouterInternal()) {
+            internalSessions.add(session);
+            return;
+        }
         sessions.put(session.id(), session);
         for (SessionListener l : listeners) {
             try {
@@ -115,6 +122,13 @@ public final class Realm {
      * ended, then the listeners are told. Does nothing if the session is not (or no longer) joined.
      */
     public void leave(RouterSession session) {
+        if (session.isRouterInternal()) {
+            if (internalSessions.remove(session)) {
+                dealer.removeSession(session);
+                broker.removeSession(session);
+            }
+            return;
+        }
         if (!sessions.remove(session.id(), session)) {
             return;
         }
@@ -129,10 +143,12 @@ public final class Realm {
         }
     }
 
+    /** The joined client session with this ID, or {@code null}. */
     public RouterSession session(long id) {
         return sessions.get(id);
     }
 
+    /** The joined client sessions (the router's own sessions are not among them). */
     public Collection<RouterSession> sessions() {
         return Collections.unmodifiableCollection(sessions.values());
     }

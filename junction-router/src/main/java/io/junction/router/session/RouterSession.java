@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,6 +69,8 @@ public final class RouterSession implements ConnectionListener {
     private final PendingCalls pendingCalls = new PendingCalls();
     private final LongAdder droppedEvents = new LongAdder();
     private final AtomicBoolean disconnecting = new AtomicBoolean();
+    /** Set for a session of the router itself (the meta API): joins without authentication, may use {@code wamp.*} URIs. */
+    private final AuthIdentity internalIdentity;
 
     // confined to the event loop (volatile only so that tests and monitoring can read it)
     private volatile SessionState state = SessionState.WAITING_FOR_HELLO;
@@ -86,15 +89,33 @@ public final class RouterSession implements ConnectionListener {
     private volatile SessionDetails details;
 
     public RouterSession(Router router, WampConnection connection) {
+        this(router, connection, null);
+    }
+
+    /**
+     * A session of the router itself: its HELLO is welcomed at once with {@code identity}, without
+     * authentication and without taking one of the client session places.
+     */
+    public static RouterSession internal(Router router, WampConnection connection, AuthIdentity identity) {
+        return new RouterSession(router, connection, Objects.requireNonNull(identity, "identity"));
+    }
+
+    private RouterSession(Router router, WampConnection connection, AuthIdentity internalIdentity) {
         this.router = router;
         this.connection = connection;
         this.limits = router.limits();
+        this.internalIdentity = internalIdentity;
     }
 
     /** Starts the handshake timer. Called by the router on the connection's event loop. */
     public void start() {
         timer = connection.eventLoop().schedule(this::handshakeTimedOut,
                 limits.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether this is a session of the router itself rather than of a client. */
+    public boolean isRouterInternal() {
+        return internalIdentity != null;
     }
 
     /** The session ID, or 0 before WELCOME. */
@@ -184,13 +205,14 @@ public final class RouterSession implements ConnectionListener {
      * Ends the session from the router's side with GOODBYE {@code reason} (e.g. on shutdown). The
      * session leaves its realm at once; the connection closes when the client answers GOODBYE, or
      * after the handshake timeout. A session that has not joined yet is aborted instead.
+     * A {@code null} message is left out of the GOODBYE details.
      */
     public void shutdown(String reason, String message) {
         connection.eventLoop().execute(() -> {
             if (state == SessionState.ESTABLISHED) {
                 state = SessionState.SHUTTING_DOWN;
                 detach();
-                connection.send(new Goodbye(Dicts.of("message", message), reason));
+                connection.send(new Goodbye(message == null ? Map.of() : Dicts.of("message", message), reason));
                 timer = connection.eventLoop().schedule(this::close,
                         limits.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } else if (state == SessionState.WAITING_FOR_HELLO || state == SessionState.AUTHENTICATING) {
@@ -353,6 +375,11 @@ public final class RouterSession implements ConnectionListener {
             abort(WampErrors.NO_SUCH_REALM, "The realm \"" + m.realm() + "\" does not exist.");
             return;
         }
+        if (internalIdentity != null) {
+            joiningRealm = r;
+            welcome(internalIdentity);
+            return;
+        }
         AuthMethod method = r.authMethodFor(hello.authmethods());
         if (method == null) {
             abort(WampErrors.NO_MATCHING_AUTH_METHOD, "None of the offered authentication methods "
@@ -426,7 +453,7 @@ public final class RouterSession implements ConnectionListener {
 
     private void welcome(AuthIdentity identity) {
         Realm r = joiningRealm;
-        id = router.registerSession(this);
+        id = internalIdentity != null ? router.registerInternalSession(this) : router.registerSession(this);
         details = new SessionDetails(id, r.name(), identity, hello, connection.details());
         realm = r;
         state = SessionState.ESTABLISHED;
