@@ -77,6 +77,11 @@ public final class Router implements ConnectionAcceptor, AutoCloseable {
         return session;
     }
 
+    /** The realms' meta API and event history. */
+    public RealmServices services() {
+        return services;
+    }
+
     public LimitsConfig limits() {
         return limits;
     }

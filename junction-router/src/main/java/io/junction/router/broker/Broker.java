@@ -51,6 +51,7 @@ public final class Broker {
     private final SubscriptionTable subscriptions = new SubscriptionTable();
     /** Each subscriber's subscriptions, so that they can be removed when it leaves. Guarded by {@code this}. */
     private final Map<RouterSession, Set<Subscription>> bySubscriber = new HashMap<>();
+    private volatile PublicationHook publicationHook;
 
     public Broker(UriCheck uriCheck, Function<Serialization, WampCodec> codecs) {
         this.uriCheck = uriCheck;
@@ -131,11 +132,22 @@ public final class Broker {
             return;
         }
         long publication = Ids.randomId();
+        PublicationHook hook = publicationHook;
+        PublicationHook.Verdict verdict = hook == null ? PublicationHook.Verdict.DELIVER
+                : hook.onPublish(publisher, m, publication);
+        if (verdict == PublicationHook.Verdict.REFUSE) {
+            return;
+        }
         RouterSession excluded = Dicts.bool(m.options(), "exclude_me", true) ? publisher : null;
         subscriptions.forEachMatch(m.topic(), s -> deliver(s, publication, m.payload(), excluded));
-        if (acknowledge) {
+        if (acknowledge && verdict == PublicationHook.Verdict.DELIVER) {
             publisher.send(new Published(m.request(), publication));
         }
+    }
+
+    /** Installs the hook that sees every publication before delivery (one per broker). */
+    public void setPublicationHook(PublicationHook hook) {
+        publicationHook = hook;
     }
 
     /** Sends the EVENT of one subscription to each of its subscribers except {@code excluded}. */

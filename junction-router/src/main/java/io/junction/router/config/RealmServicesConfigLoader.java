@@ -42,6 +42,7 @@ final class RealmServicesConfigLoader {
                 n.size("max_size", d.maxBytes(), 0, 1L << 30));
     }
 
+    /** The realm's history; {@link EventHistoryConfig#none()} without topics, whatever else is set. */
     static EventHistoryConfig history(ConfigNode n, String realm) {
         n.allowOnly("topics", "store", "max_page");
         List<Topic> topics = new ArrayList<>();
@@ -64,8 +65,9 @@ final class RealmServicesConfigLoader {
             topics.add(new Topic(uri, match, t.integer("limit", Topic.DEFAULT_LIMIT, 1, Integer.MAX_VALUE),
                     t.duration("max_age", null, Duration.ofSeconds(1))));
         }
-        return new EventHistoryConfig(topics, store(n.object("store"), realm),
-                n.integer("max_page", EventHistoryConfig.DEFAULT_MAX_PAGE, 1, 100_000));
+        Store store = store(n.object("store"), realm);
+        int maxPage = n.integer("max_page", EventHistoryConfig.DEFAULT_MAX_PAGE, 1, 100_000);
+        return topics.isEmpty() ? EventHistoryConfig.none() : new EventHistoryConfig(topics, store, maxPage);
     }
 
     private static Store store(ConfigNode n, String realm) {

@@ -1,0 +1,64 @@
+package io.junction.router.meta;
+
+import io.junction.router.Router;
+import io.junction.router.config.RealmConfig;
+import io.junction.router.history.EventHistory;
+import io.junction.router.history.GetEventsProcedure;
+import io.junction.router.realm.Realm;
+import io.junction.router.testament.TestamentProcedures;
+import io.junction.router.testament.Testaments;
+import io.netty.util.concurrent.EventExecutor;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The router-provided procedures and meta events of one realm, served by the realm's
+ * {@link InternalSession}: the session, registration and subscription meta APIs, testaments and
+ * {@code wamp.subscription.get_events}.
+ */
+public final class MetaApi {
+
+    /** The most messages waiting between the router and the meta session, each way. */
+    static final int MAX_QUEUED = 10_000;
+
+    private final InternalSession session;
+    private final Testaments testaments;
+    private final CompletableFuture<Void> ready;
+
+    private MetaApi(Router router, Realm realm, RealmConfig config, EventHistory history, EventExecutor loop) {
+        session = InternalSession.join(router, realm.name(), "junction.meta", loop, MAX_QUEUED);
+        testaments = new Testaments(config.testaments());
+
+        SessionMetaApi sessions = new SessionMetaApi(realm, session, testaments);
+        realm.addSessionListener(sessions);
+
+        MetaRegistry procedures = new MetaRegistry(session);
+        sessions.register(procedures);
+        new TestamentProcedures(realm, config.uriCheck(), testaments).register(procedures);
+        procedures.add(GetEventsProcedure.PROCEDURE,
+                new GetEventsProcedure(realm.broker(), history, config.history().maxPage()));
+        ready = session.welcomed().toCompletableFuture().thenCompose(id -> procedures.done());
+    }
+
+    /** Starts the meta API of {@code realm}; the future completes when all its procedures are registered. */
+    public static MetaApi start(Router router, Realm realm, RealmConfig config, EventHistory history, EventExecutor loop) {
+        return new MetaApi(router, realm, config, history, loop);
+    }
+
+    CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    public InternalSession session() {
+        return session;
+    }
+
+    /** The testaments of the realm's sessions; use on the meta session's event loop only. */
+    public Testaments testaments() {
+        return testaments;
+    }
+
+    void close() {
+        session.close();
+    }
+}
