@@ -71,7 +71,7 @@ public final class Router implements ConnectionAcceptor, AutoCloseable {
      * {@code identity}, without authentication. Such sessions are not counted or listed as client
      * sessions, and {@link #shutdown()} leaves them alone.
      */
-    public ConnectionListener acceptInternal(WampConnection connection, AuthIdentity identity) {
+    public RouterSession acceptInternal(WampConnection connection, AuthIdentity identity) {
         RouterSession session = RouterSession.internal(this, connection, identity);
         session.start();
         return session;

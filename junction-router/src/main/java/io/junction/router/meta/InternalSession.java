@@ -16,7 +16,7 @@ import io.junction.core.message.Yield;
 import io.junction.core.serialization.Serialization;
 import io.junction.router.Router;
 import io.junction.router.auth.AuthIdentity;
-import io.junction.transport.ConnectionListener;
+import io.junction.router.session.RouterSession;
 import io.junction.transport.EncodedMessage;
 import io.junction.transport.TransportDetails;
 import io.junction.transport.WampConnection;
@@ -32,7 +32,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A client session of the router itself, joined to one realm over an in-memory connection:
@@ -40,10 +40,10 @@ import java.util.concurrent.atomic.LongAdder;
  * procedures through the realm's ordinary Dealer and publishes the meta events through its
  * ordinary Broker, so for routing they are like any client's.
  *
- * <p>Everything of the session runs on its own event loop, which is also the loop of its
- * {@code RouterSession}: the router's messages to it, its messages to the router, and the
- * procedures it serves. {@link #publish} may be called from any thread; publications are routed
- * in the order of the calls.
+ * <p>The session runs on its own event loop, which is also the loop of its {@code RouterSession}:
+ * the router's messages to it, its messages to the router, and the procedures it serves. Meta
+ * events are the exception: {@link #publish} hands them to the broker on the thread of whatever
+ * caused them (see there).
  */
 public final class InternalSession {
 
@@ -56,20 +56,21 @@ public final class InternalSession {
     private final int maxQueued;
     private final Link link = new Link();
     private final AtomicInteger queuedFromRouter = new AtomicInteger();
-    private final AtomicInteger queuedToRouter = new AtomicInteger();
-    private final LongAdder droppedPublications = new LongAdder();
+    private final AtomicLong publications = new AtomicLong();
     private final CompletableFuture<Long> welcomed = new CompletableFuture<>();
 
+    /** The router's side of this session, once joined (its realm is known then). */
+    private volatile RouterSession routerSession;
+
     // confined to the loop
-    private ConnectionListener router;
+    private RouterSession router;
     private long lastRequest;
     private final Map<Long, Registering> registering = new HashMap<>();
     private final Map<Long, MetaProcedure> procedures = new HashMap<>();
 
     /**
-     * @param maxQueued the most messages waiting in either direction; beyond it the router's
-     *                  INVOCATIONs are refused (the caller gets {@code wamp.error.unavailable}) and
-     *                  publications are dropped (counted and logged)
+     * @param maxQueued the most messages from the router waiting to be handled; beyond it the
+     *                  router's INVOCATIONs are refused (the caller gets {@code wamp.error.unavailable})
      */
     private InternalSession(EventExecutor loop, int maxQueued) {
         this.loop = loop;
@@ -107,23 +108,16 @@ public final class InternalSession {
     private record Registering(MetaProcedure handler, CompletableFuture<Long> done) {
     }
 
-    /** Publishes without acknowledgement. Callable from any thread; routed in the order of the calls. */
+    /**
+     * Publishes without acknowledgement, through the realm's broker, right here on the calling
+     * thread: a meta event reaches the subscribers before anything the session that caused it
+     * does next, and events published one after the other by one thread arrive in that order.
+     */
     public void publish(String topic, Map<String, Object> options, Payload payload) {
-        if (queuedToRouter.get() >= maxQueued) {
-            droppedPublications.increment();
-            log.warn("meta session: dropping a publication to {}: {} messages already wait for the router", topic, maxQueued);
-            return;
+        RouterSession s = routerSession;
+        if (s != null && link.isOpen()) {
+            s.realm().broker().publish(s, new Publish(publications.incrementAndGet(), options, topic, payload));
         }
-        queuedToRouter.incrementAndGet();
-        loop.execute(() -> {
-            queuedToRouter.decrementAndGet();
-            router.onMessage(new Publish(++lastRequest, options, topic, payload));
-        });
-    }
-
-    /** Publications dropped because too many waited to be routed. */
-    public long droppedPublications() {
-        return droppedPublications.sum();
     }
 
     /** Runs {@code task} on the session's event loop, after what is already queued. */
@@ -144,7 +138,10 @@ public final class InternalSession {
 
     private void onMessage(Message m) {
         switch (m.type()) {
-            case WELCOME -> welcomed.complete(((Welcome) m).session());
+            case WELCOME -> {
+                routerSession = router;
+                welcomed.complete(((Welcome) m).session());
+            }
             case REGISTERED -> {
                 Registered r = (Registered) m;
                 Registering pending = registering.remove(r.request());

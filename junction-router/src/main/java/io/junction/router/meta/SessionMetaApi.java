@@ -137,12 +137,12 @@ final class SessionMetaApi implements SessionListener {
         String authrole = call.string(0, "authrole");
         Goodbye goodbye = goodbye(call);
         List<Long> killed = killAll(call, s -> authrole.equals(s.details().auth().authrole()), goodbye, false);
-        return Payload.of(List.of(killed.size()));
+        return Payload.of(List.of((long) killed.size()));
     }
 
     private Payload killAll(MetaCall call) {
         Goodbye goodbye = goodbye(call);
-        return Payload.of(List.of(killAll(call, s -> true, goodbye, true).size()));
+        return Payload.of(List.of((long) killAll(call, s -> true, goodbye, true).size()));
     }
 
     private List<Long> killAll(MetaCall call, Predicate<RouterSession> which, Goodbye goodbye, boolean silently) {

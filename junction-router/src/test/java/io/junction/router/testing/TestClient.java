@@ -53,8 +53,13 @@ public final class TestClient {
     }
 
     public Welcome join(String realm) {
-        send(new Hello(realm, Dicts.of("roles", Map.of("publisher", Map.of(), "subscriber", Map.of(),
-                "caller", Map.of(), "callee", Map.of()))));
+        return join(realm, null);
+    }
+
+    /** Joins asking for {@code authid} ({@code null}: none). */
+    public Welcome join(String realm, String authid) {
+        Map<String, Object> roles = Map.of("publisher", Map.of(), "subscriber", Map.of(), "caller", Map.of(), "callee", Map.of());
+        send(new Hello(realm, authid == null ? Dicts.of("roles", roles) : Dicts.of("roles", roles, "authid", authid)));
         Welcome w = expect(Welcome.class);
         sessionId = w.session();
         return w;

@@ -1,0 +1,205 @@
+package io.junction.router.meta;
+
+import io.junction.core.error.WampErrors;
+import io.junction.core.message.Event;
+import io.junction.core.message.Goodbye;
+import io.junction.core.message.Result;
+import io.junction.router.testing.RouterHarness;
+import io.junction.router.testing.TestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.junction.router.meta.MetaCalls.call;
+import static io.junction.router.meta.MetaCalls.callError;
+import static io.junction.router.meta.MetaCalls.joinAs;
+import static io.junction.router.meta.MetaCalls.list;
+import static io.junction.router.meta.MetaCalls.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** ACCEPTANCE G49: the session meta API. */
+class SessionMetaApiTest {
+
+    private final RouterHarness harness = new RouterHarness();
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onJoinDescribesTheSessionThatJoined() {
+        TestClient watcher = harness.join();
+        long subscription = watcher.subscribe("wamp.session.on_join");
+
+        TestClient joiner = joinAs(harness, "alice");
+
+        Event e = watcher.expect(Event.class);
+        assertThat(e.subscription()).isEqualTo(subscription);
+        assertThat(e.payload().args()).hasSize(1);
+        Map<String, Object> details = (Map<String, Object>) e.payload().args().get(0);
+        assertThat(details).containsEntry("session", joiner.sessionId())
+                .containsEntry("authid", "alice")
+                .containsEntry("authrole", "anonymous")
+                .containsEntry("authmethod", "anonymous")
+                .containsKey("authprovider");
+        assertThat((Map<String, Object>) details.get("transport"))
+                .containsEntry("type", "websocket")
+                .containsEntry("protocol", "wamp.2.json")
+                .containsKey("peer");
+    }
+
+    @Test
+    void onLeaveNamesTheSessionThatLeft() {
+        TestClient watcher = harness.join();
+        watcher.subscribe("wamp.session.on_leave");
+        TestClient leaver = joinAs(harness, "bob");
+
+        leaver.connection().drop();
+
+        Event e = watcher.expect(Event.class);
+        assertThat(e.payload().args()).containsExactly(leaver.sessionId(), "bob", "anonymous");
+        assertThat(e.payload().hasKwargs()).isFalse();
+    }
+
+    @Test
+    void countAndListTheRealmsClientSessionsWithAnOptionalRoleFilter() {
+        TestClient a = harness.join();
+        TestClient b = harness.join();
+
+        assertThat(result(call(a, "wamp.session.count"))).isEqualTo(2L);
+        assertThat(list(call(a, "wamp.session.list"))).containsExactlyInAnyOrder(a.sessionId(), b.sessionId());
+        assertThat(result(call(a, "wamp.session.count", List.of("anonymous")))).isEqualTo(2L);
+        assertThat(result(call(a, "wamp.session.count", List.of("admin", "user")))).isEqualTo(0L);
+        assertThat(list(call(a, "wamp.session.list", List.of("admin")))).isEmpty();
+        assertThat(list(call(a, "wamp.session.list", List.of("anonymous")))).hasSize(2);
+
+        callError(a, WampErrors.INVALID_ARGUMENT, "wamp.session.count", List.of("anonymous"), null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void getDescribesASessionOrSaysThereIsNone() {
+        TestClient a = harness.join();
+        TestClient b = joinAs(harness, "carol");
+
+        Map<String, Object> details = (Map<String, Object>) result(call(a, "wamp.session.get", b.sessionId()));
+        assertThat(details).containsEntry("session", b.sessionId()).containsEntry("authid", "carol")
+                .containsEntry("authrole", "anonymous").containsEntry("authmethod", "anonymous")
+                .containsKeys("authprovider", "transport");
+
+        callError(a, WampErrors.NO_SUCH_SESSION, "wamp.session.get", List.of(12345L), null);
+        callError(a, WampErrors.INVALID_ARGUMENT, "wamp.session.get", List.of("x"), null);
+        callError(a, WampErrors.INVALID_ARGUMENT, "wamp.session.get", List.of(), null);
+    }
+
+    @Test
+    void killClosesTheSessionWithGoodbyeKilled() {
+        TestClient a = harness.join();
+        TestClient b = harness.join();
+
+        Result r = call(a, "wamp.session.kill", b.sessionId());
+        assertThat(r.payload().isEmpty()).isTrue();
+
+        Goodbye g = b.expect(Goodbye.class);
+        assertThat(g.reason()).isEqualTo(WampErrors.CLOSE_KILLED);
+        assertThat(g.details()).doesNotContainKey("message");
+        await().until(() -> harness.router().realm("realm1").session(b.sessionId()) == null);
+    }
+
+    @Test
+    void killPassesReasonAndMessage() {
+        TestClient a = harness.join();
+        TestClient b = harness.join();
+
+        call(a, "wamp.session.kill", List.of(b.sessionId()), Map.of("reason", "com.example.go_away", "message", "bye now"));
+
+        Goodbye g = b.expect(Goodbye.class);
+        assertThat(g.reason()).isEqualTo("com.example.go_away");
+        assertThat(g.details()).containsEntry("message", "bye now");
+    }
+
+    @Test
+    void killRefusesTheCallersOwnSessionUnknownSessionsAndBadReasons() {
+        TestClient a = harness.join();
+        TestClient b = harness.join();
+
+        callError(a, WampErrors.NO_SUCH_SESSION, "wamp.session.kill", List.of(a.sessionId()), null);
+        callError(a, WampErrors.NO_SUCH_SESSION, "wamp.session.kill", List.of(777L), null);
+        callError(a, WampErrors.INVALID_URI, "wamp.session.kill", List.of(b.sessionId()), Map.of("reason", "not a uri"));
+        callError(a, WampErrors.INVALID_URI, "wamp.session.kill", List.of(b.sessionId()), Map.of("reason", ""));
+        callError(a, WampErrors.INVALID_URI, "wamp.session.kill", List.of(b.sessionId()), Map.of("reason", 5));
+        callError(a, WampErrors.INVALID_ARGUMENT, "wamp.session.kill", List.of(b.sessionId()), Map.of("message", 5));
+        b.assertNothingReceived();
+        assertThat(result(call(a, "wamp.session.count"))).isEqualTo(2L);
+    }
+
+    @Test
+    void killByAuthidKillsThatAuthidsOtherSessionsAndListsThem() {
+        TestClient caller = joinAs(harness, "dave");
+        TestClient sameAuthid = joinAs(harness, "dave");
+        TestClient other = joinAs(harness, "erin");
+
+        Result r = call(caller, "wamp.session.kill_by_authid", List.of("dave"), Map.of("message", "enough"));
+
+        assertThat(list(r)).containsExactly(sameAuthid.sessionId());
+        Goodbye g = sameAuthid.expect(Goodbye.class);
+        assertThat(g.reason()).isEqualTo(WampErrors.CLOSE_KILLED);
+        assertThat(g.details()).containsEntry("message", "enough");
+        other.assertNothingReceived();
+        assertThat(list(call(caller, "wamp.session.kill_by_authid", "nobody"))).isEmpty();
+        callError(caller, WampErrors.INVALID_URI, "wamp.session.kill_by_authid", List.of("erin"), Map.of("reason", "a..b"));
+    }
+
+    @Test
+    void killByAuthroleCountsTheSessionsItKilled() {
+        TestClient caller = harness.join();
+        TestClient b = harness.join();
+        TestClient c = harness.join();
+
+        Result r = call(caller, "wamp.session.kill_by_authrole", List.of("anonymous"), Map.of("reason", "com.example.bye"));
+
+        assertThat(result(r)).isEqualTo(2L);
+        assertThat(b.expect(Goodbye.class).reason()).isEqualTo("com.example.bye");
+        assertThat(c.expect(Goodbye.class).reason()).isEqualTo("com.example.bye");
+        assertThat(result(call(caller, "wamp.session.kill_by_authrole", "nobody"))).isEqualTo(0L);
+    }
+
+    @Test
+    void killAllSparesTheCallerAndSendsNoMetaEventsForThoseItKills() {
+        TestClient caller = harness.join();
+        caller.subscribe("wamp.session.on_leave");
+        TestClient b = harness.join();
+        TestClient c = harness.join();
+
+        Result r = call(caller, "wamp.session.kill_all");
+
+        assertThat(result(r)).isEqualTo(2L);
+        assertThat(b.expect(Goodbye.class).reason()).isEqualTo(WampErrors.CLOSE_KILLED);
+        assertThat(c.expect(Goodbye.class).reason()).isEqualTo(WampErrors.CLOSE_KILLED);
+        await().until(() -> harness.router().realm("realm1").sessionCount() == 1);
+
+        // A later leave is reported again: only the killed ones were silent.
+        TestClient d = harness.join();
+        d.connection().drop();
+        Event e = caller.expect(Event.class);
+        assertThat(e.payload().args().get(0)).isEqualTo(d.sessionId());
+        caller.assertNothingReceived();
+    }
+
+    @Test
+    void theRoutersOwnSessionIsNeitherCountedNorListedNorKillable() {
+        TestClient a = harness.join();
+        assertThat(result(call(a, "wamp.session.count"))).isEqualTo(1L);
+        assertThat(list(call(a, "wamp.session.list"))).containsExactly(a.sessionId());
+        long metaSession = harness.router().services().meta("realm1").session().welcomed().toCompletableFuture().join();
+        callError(a, WampErrors.NO_SUCH_SESSION, "wamp.session.get", List.of(metaSession), null);
+        callError(a, WampErrors.NO_SUCH_SESSION, "wamp.session.kill", List.of(metaSession), null);
+        assertThat(result(call(a, "wamp.session.kill_all"))).isEqualTo(0L);
+        assertThat(result(call(a, "wamp.session.count"))).isEqualTo(1L); // the meta API still answers
+    }
+}
