@@ -53,16 +53,11 @@ public final class GetEventsProcedure implements MetaProcedure {
     @Override
     public CompletionStage<Payload> invoke(MetaCall call) {
         long id = call.id(0, "subscription");
-        for (String key : call.kwargs().keySet()) {
-            if (!KEYWORDS.contains(key)) {
-                throw MetaCall.invalid("unknown keyword argument " + key + " (known: " + String.join(", ", KEYWORDS.stream().sorted().toList()) + ")");
-            }
-        }
         Subscription s = broker.subscription(id);
         if (s == null) {
             throw new MetaException(WampErrors.NO_SUCH_SUBSCRIPTION, "No subscription " + id + " exists.");
         }
-        EventQuery query = query(call, s);
+        EventQuery query = query(call, s.topic(), s.match(), maxPage);
         if (history == null) {
             return CompletableFuture.completedFuture(Payload.of(List.of(List.of())));
         }
@@ -74,8 +69,15 @@ public final class GetEventsProcedure implements MetaProcedure {
         });
     }
 
-    private EventQuery query(MetaCall call, Subscription s) {
+    /** The query a call asks for, on the history of a subscription to {@code pattern}. */
+    static EventQuery query(MetaCall call, String pattern, MatchPolicy match, int maxPage) {
         Map<String, Object> kw = call.kwargs();
+        for (String key : kw.keySet()) {
+            if (!KEYWORDS.contains(key)) {
+                throw MetaCall.invalid("unknown keyword argument " + key + " (known: "
+                        + String.join(", ", KEYWORDS.stream().sorted().toList()) + ")");
+            }
+        }
         boolean reverse = bool(kw, "reverse");
         long limit = positive(kw, "limit", maxPage);
         String topic = topic(kw);
@@ -98,7 +100,7 @@ public final class GetEventsProcedure implements MetaProcedure {
         }
         String authid = call.callerAuthid();
         String authrole = call.callerAuthrole();
-        return new EventQuery(new TopicFilter(s.topic(), s.match(), topic), reverse, (int) Math.min(limit, maxPage),
+        return new EventQuery(new TopicFilter(pattern, match, topic), reverse, (int) Math.min(limit, maxPage),
                 fromTime, untilTime,
                 publication(kw, "from_publication"), publication(kw, "after_publication"),
                 publication(kw, "before_publication"), publication(kw, "until_publication"),
