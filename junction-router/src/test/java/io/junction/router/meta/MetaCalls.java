@@ -24,7 +24,7 @@ public final class MetaCalls {
     /** A session of realm1 with the given authid (anonymous authentication takes the one asked for). */
     public static TestClient joinAs(RouterHarness harness, String authid) {
         TestClient c = harness.connect();
-        Welcome w = c.join("realm1", authid);
+        Welcome w = c.joinAs("realm1", authid);
         assertThat(w.details().get("authid")).isEqualTo(authid);
         return c;
     }

@@ -84,7 +84,7 @@ class TestamentTest {
 
         TestClient killed = harness.join();
         addTestament(killed, "com.example.will", List.of("killed"), Map.of(), Map.of());
-        call(watcher, "wamp.session.kill", killed.sessionId());
+        call(harness.join(), "wamp.session.kill", killed.sessionId());
         assertThat(firstArgs(events(watcher, 1))).containsExactly("killed");
     }
 

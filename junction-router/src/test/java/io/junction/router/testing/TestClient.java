@@ -53,13 +53,21 @@ public final class TestClient {
     }
 
     public Welcome join(String realm) {
-        return join(realm, null);
+        return join(realm, Map.of("publisher", Map.of(), "subscriber", Map.of(), "caller", Map.of(), "callee", Map.of()));
     }
 
-    /** Joins asking for {@code authid} ({@code null}: none). */
-    public Welcome join(String realm, String authid) {
-        Map<String, Object> roles = Map.of("publisher", Map.of(), "subscriber", Map.of(), "caller", Map.of(), "callee", Map.of());
-        send(new Hello(realm, authid == null ? Dicts.of("roles", roles) : Dicts.of("roles", roles, "authid", authid)));
+    /** Joins asking for {@code authid} (anonymous authentication grants the one asked for). */
+    public Welcome joinAs(String realm, String authid) {
+        send(new Hello(realm, Dicts.of("roles", Map.of("publisher", Map.of(), "subscriber", Map.of(), "caller", Map.of(),
+                "callee", Map.of()), "authid", authid)));
+        Welcome w = expect(Welcome.class);
+        sessionId = w.session();
+        return w;
+    }
+
+    /** Joins announcing {@code roles} ({@code HELLO.Details.roles}). */
+    public Welcome join(String realm, Map<String, Object> roles) {
+        send(new Hello(realm, Dicts.of("roles", roles)));
         Welcome w = expect(Welcome.class);
         sessionId = w.session();
         return w;
@@ -121,8 +129,12 @@ public final class TestClient {
     }
 
     public long register(String procedure) {
+        return register(procedure, Map.of());
+    }
+
+    public long register(String procedure, Map<String, Object> options) {
         long request = request();
-        send(new Register(request, Map.of(), procedure));
+        send(new Register(request, options, procedure));
         Registered r = expect(Registered.class);
         assertThat(r.request()).isEqualTo(request);
         return r.registration();
@@ -141,8 +153,12 @@ public final class TestClient {
 
     /** Calls {@code procedure}; returns the request ID. */
     public long call(String procedure, Payload payload) {
+        return call(procedure, Map.of(), payload);
+    }
+
+    public long call(String procedure, Map<String, Object> options, Payload payload) {
         long request = request();
-        send(new Call(request, Map.of(), procedure, payload));
+        send(new Call(request, options, procedure, payload));
         return request;
     }
 }
