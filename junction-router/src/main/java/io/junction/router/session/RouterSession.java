@@ -68,6 +68,8 @@ public final class RouterSession implements ConnectionListener {
     private final PendingCalls pendingCalls = new PendingCalls();
     private final LongAdder droppedEvents = new LongAdder();
     private final AtomicBoolean disconnecting = new AtomicBoolean();
+    /** A session the router itself runs (e.g. the meta API's); it may publish to reserved {@code wamp.*} topics. */
+    private volatile boolean routerInternal;
 
     // confined to the event loop (volatile only so that tests and monitoring can read it)
     private volatile SessionState state = SessionState.WAITING_FOR_HELLO;
@@ -114,6 +116,16 @@ public final class RouterSession implements ConnectionListener {
 
     public SessionState state() {
         return state;
+    }
+
+    /** Marks this as a session the router itself runs, trusted with reserved {@code wamp.*} URIs. */
+    public void markRouterInternal() {
+        routerInternal = true;
+    }
+
+    /** Whether this is a session the router itself runs (see {@link #markRouterInternal()}). */
+    public boolean isRouterInternal() {
+        return routerInternal;
     }
 
     /** Whether the connection is still open (it may be closing already). */
