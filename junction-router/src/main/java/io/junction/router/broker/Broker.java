@@ -119,14 +119,9 @@ public final class Broker {
 
     public void subscribe(RouterSession subscriber, Subscribe m) {
         MatchPolicy match = MatchPolicy.of(m.options());
-        if (match != MatchPolicy.EXACT) {
-            subscriber.send(reply(MessageType.SUBSCRIBE, m.request(), WampErrors.INVALID_ARGUMENT,
-                    "Match policy " + m.options().get("match") + " is not supported; only exact subscriptions are."));
-            return;
-        }
         if (!uriCheck.isValidPattern(m.topic(), match)) {
-            subscriber.send(reply(MessageType.SUBSCRIBE, m.request(), WampErrors.INVALID_URI,
-                    "\"" + m.topic() + "\" is not a valid topic URI."));
+            subscriber.send(reply(MessageType.SUBSCRIBE, m.request(), WampErrors.INVALID_URI, "\"" + m.topic()
+                    + "\" is not a valid " + (match == MatchPolicy.EXACT ? "topic URI." : match.option() + " topic pattern.")));
             return;
         }
         String nkey = Dicts.string(m.options(), "nkey", null);

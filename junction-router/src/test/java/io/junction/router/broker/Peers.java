@@ -1,6 +1,9 @@
 package io.junction.router.broker;
 
+import io.junction.core.error.WampErrors;
+import io.junction.core.id.Ids;
 import io.junction.core.message.Dicts;
+import io.junction.core.message.Unsubscribe;
 import io.junction.router.auth.AuthIdentity;
 import io.junction.router.auth.AuthMethod;
 import io.junction.router.auth.AuthOutcome;
@@ -10,7 +13,6 @@ import io.junction.router.testing.RouterHarness;
 import io.junction.router.testing.TestClient;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -70,7 +72,13 @@ final class Peers {
         return join(harness, "anon", "anonymous", features);
     }
 
-    static List<Long> ids(TestClient... clients) {
-        return java.util.Arrays.stream(clients).map(TestClient::sessionId).toList();
+    /**
+     * Nothing arrives before the answer to a request made now: whatever the router sent this
+     * session while handling its earlier messages has come first.
+     */
+    static void assertQuiet(TestClient c) {
+        long request = c.request();
+        c.send(new Unsubscribe(request, Ids.MAX));
+        c.expectError(WampErrors.NO_SUCH_SUBSCRIPTION);
     }
 }
