@@ -83,7 +83,8 @@ final class PubSubConfigLoader {
         String topic = rule.string("topic", null);
         MatchPolicy match = rule.choice("match", MatchPolicy.EXACT, MATCHES);
         if (!UriCheck.LOOSE.isValidPattern(topic, match)) {
-            throw rule.error("topic", "must be a valid " + match.option() + " topic pattern, got \"" + topic + "\"");
+            throw rule.error("topic", (match == MatchPolicy.EXACT ? "must be a valid topic URI"
+                    : "must be a valid " + match.option() + " topic pattern") + ", got \"" + topic + "\"");
         }
         return new TopicPattern(topic, match);
     }
