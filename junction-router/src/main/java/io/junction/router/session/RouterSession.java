@@ -142,6 +142,11 @@ public final class RouterSession implements ConnectionListener {
         return pendingCalls;
     }
 
+    /** Bytes queued for this session and not yet written to its connection. */
+    public long pendingOutboundBytes() {
+        return connection.pendingOutboundBytes();
+    }
+
     /** EVENTs this session did not get because its outbound buffer was full. */
     public long droppedEvents() {
         return droppedEvents.sum();
