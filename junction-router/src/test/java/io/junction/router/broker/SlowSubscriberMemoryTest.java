@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A publisher floods a topic with one subscriber that stops reading and 99 that keep up, over
+ * A publisher floods a topic (acknowledged publications) with one subscriber that stops reading and 99 that keep up, over
  * real sockets: the fast ones get every event, the router holds at most its outbound cap for the
  * slow one (measured on its connection, and on the heap), and the slow one is handled by the
  * configured policy. Sizes, not timings, are asserted.
@@ -64,6 +64,7 @@ class SlowSubscriberMemoryTest {
     private static final int PAYLOAD = 8 * 1024;
     private static final long OUTBOUND_CAP = 256 * 1024;
     private static final int WINDOW = 16;
+    private static final Map<String, Object> ACKNOWLEDGE = Dicts.of("acknowledge", true);
     private static final WampCodec MSGPACK = Codecs.of(Serialization.MSGPACK);
 
     private RouterServer server;
@@ -147,7 +148,7 @@ class SlowSubscriberMemoryTest {
         byte[] blob = new byte[PAYLOAD];
         for (int sent = 0; sent < EVENTS; ) {
             for (int i = 0; i < WINDOW && sent < EVENTS; i++, sent++) {
-                Publish p = new Publish(sent + 1, Map.of(), TOPIC, Payload.of(List.of(blob)));
+                Publish p = new Publish(sent + 1, ACKNOWLEDGE, TOPIC, Payload.of(List.of(blob)));
                 while (!publisher.connection.send(p)) {
                     Thread.sleep(1); // the publisher's own buffer is full: let the router catch up
                 }
@@ -157,6 +158,7 @@ class SlowSubscriberMemoryTest {
                     .until(() -> f.fastReceived.stream().allMatch(n -> n.get() >= expected));
             f.maxSlowPending = Math.max(f.maxSlowPending, f.slowSession.pendingOutboundBytes());
         }
+        await().atMost(60, TimeUnit.SECONDS).until(() -> publisher.published.get() == EVENTS);
         f.heapGrowth = usedHeapAfterGc() - heapBefore;
         return f;
     }
@@ -205,6 +207,7 @@ class SlowSubscriberMemoryTest {
     /** A joined session over RawSocket that counts the EVENTs it gets. */
     private final class Client implements ConnectionListener {
         final AtomicLong events;
+        final AtomicLong published = new AtomicLong();
         final BlockingQueue<Message> replies = new LinkedBlockingQueue<>();
         WampConnection connection;
 
@@ -216,6 +219,8 @@ class SlowSubscriberMemoryTest {
         public void onMessage(Message message) {
             if (message instanceof Event) {
                 events.incrementAndGet();
+            } else if (message instanceof Published) {
+                published.incrementAndGet();
             } else {
                 replies.add(message);
             }
