@@ -33,7 +33,6 @@ import io.netty.buffer.ByteBufAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +57,8 @@ import static io.junction.router.RouterErrors.reply;
  * EVENT is built once and encoded once per serialization among its receivers, and the same bytes
  * are queued on each receiver's connection; black- and whitelisting and sharding only choose who
  * gets those bytes. SUBSCRIBE, UNSUBSCRIBE, revocation and a session leaving synchronize on the
- * broker.
+ * broker. Two hooks let other parts of the router follow along: {@link SubscriptionListener}
+ * (subscription meta API) and {@link PublicationHook} (event history).
  */
 public final class Broker {
 
@@ -78,7 +78,7 @@ public final class Broker {
     private final RetainedEvents retained;
     private volatile PublisherDisclosure disclosure;
     private final List<SubscriptionListener> subscriptionListeners = new CopyOnWriteArrayList<>();
-    private volatile PublicationListener[] publicationListeners = new PublicationListener[0];
+    private volatile PublicationHook publicationHook;
 
     public Broker(UriCheck uriCheck, Function<Serialization, WampCodec> codecs) {
         this(uriCheck, codecs, PubSubConfig.defaults());
@@ -103,11 +103,9 @@ public final class Broker {
         subscriptionListeners.add(listener);
     }
 
-    public synchronized void addPublicationListener(PublicationListener listener) {
-        PublicationListener[] old = publicationListeners;
-        PublicationListener[] grown = Arrays.copyOf(old, old.length + 1);
-        grown[old.length] = listener;
-        publicationListeners = grown;
+    /** Installs the hook that sees every publication before delivery (one per broker). */
+    public void setPublicationHook(PublicationHook hook) {
+        publicationHook = hook;
     }
 
     /** The realm's retained events. */
@@ -286,6 +284,12 @@ public final class Broker {
         boolean disclose = policy == Disclosure.ALWAYS || discloseMe && policy == Disclosure.ON_REQUEST;
 
         long publication = Ids.randomId();
+        PublicationHook hook = publicationHook;
+        PublicationHook.Verdict verdict = hook == null ? PublicationHook.Verdict.DELIVER
+                : hook.onPublish(publisher, m, publication);
+        if (verdict == PublicationHook.Verdict.REFUSE) {
+            return;
+        }
         Map<String, Object> details = eventDetails(publisher, auth, disclose, trustLevels.of(topic, auth.authrole()),
                 passthru ? options : null);
         BlackWhiteListing listing = BlackWhiteListing.of(options);
@@ -297,20 +301,8 @@ public final class Broker {
         Dispatch d = new Dispatch(publication, topic, m.payload(), details, excluded, listing,
                 Dicts.string(options, "rkey", null));
         subscriptions.forEachMatch(topic, s -> deliver(s, d));
-        if (acknowledge) {
+        if (acknowledge && verdict == PublicationHook.Verdict.DELIVER) {
             publisher.send(new Published(m.request(), publication));
-        }
-        PublicationListener[] listeners = publicationListeners;
-        if (listeners.length > 0) {
-            PublishedEvent event = new PublishedEvent(topic, publication, m.payload(), options, publisher.id(),
-                    auth.authid(), auth.authrole());
-            for (PublicationListener l : listeners) {
-                try {
-                    l.onPublish(event);
-                } catch (RuntimeException e) {
-                    log.error("publication listener {} failed on publication {}", l, publication, e);
-                }
-            }
         }
     }
 

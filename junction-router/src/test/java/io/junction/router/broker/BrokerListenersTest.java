@@ -104,22 +104,35 @@ class BrokerListenersTest {
     }
 
     @Test
-    void everyAcceptedPublicationIsReported() {
-        List<PublishedEvent> published = new CopyOnWriteArrayList<>();
-        broker().addPublicationListener(published::add);
+    void thePublicationHookSeesEveryAcceptedPublicationBeforeDelivery() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        broker().setPublicationHook((publisher, publish, publication) -> {
+            seen.add(publish.topic() + " " + publisher.details().auth().authid() + " " + publish.options().get("exclude"));
+            return switch (publish.topic()) {
+                case "com.example.refused" -> PublicationHook.Verdict.REFUSE;
+                case "com.example.hook_acks" -> PublicationHook.Verdict.DELIVER_HOOK_ACKNOWLEDGES;
+                default -> PublicationHook.Verdict.DELIVER;
+            };
+        });
         Peers.allowAnyRole(harness);
+        TestClient subscriber = harness.join();
+        subscriber.send(new Subscribe(subscriber.request(), Dicts.of("match", "prefix"), "com.example"));
+        subscriber.expect(Subscribed.class);
         TestClient publisher = Peers.join(harness, "alice", "backend");
-        Payload payload = Payload.of(List.of(1), Map.of("k", "v"));
-        Map<String, Object> options = Dicts.of("acknowledge", true, "exclude", List.of(5L));
-        publisher.publish("com.example.topic", options, payload);
-        long publication = publisher.expect(Published.class).publication();
-        publisher.publish("wamp.reserved", Map.of(), Payload.NONE); // refused: not reported
-        publisher.publish("com.example.second", Map.of(), Payload.NONE);
+        Map<String, Object> acknowledged = Dicts.of("acknowledge", true, "exclude", List.of(5L), "retain", true);
 
-        await().until(() -> published.size() == 2);
-        PublishedEvent e = published.get(0);
-        assertThat(e).isEqualTo(new PublishedEvent("com.example.topic", publication, payload, options,
-                publisher.sessionId(), "alice", "backend"));
-        assertThat(published.get(1).topic()).isEqualTo("com.example.second");
+        publisher.publish("wamp.reserved", acknowledged, Payload.NONE); // refused by the broker: not seen
+        publisher.expect(io.junction.core.message.ErrorMessage.class);
+        publisher.publish("com.example.refused", acknowledged, Payload.NONE);
+        publisher.publish("com.example.hook_acks", acknowledged, Payload.of(List.of(1)));
+        long last = publisher.publish("com.example.delivered", acknowledged, Payload.of(List.of(2)));
+
+        assertThat(publisher.expect(Published.class).request()).as("only the last one is acknowledged by the broker")
+                .isEqualTo(last);
+        assertThat(subscriber.expect(io.junction.core.message.Event.class).args()).containsExactly(1L);
+        assertThat(subscriber.expect(io.junction.core.message.Event.class).args()).containsExactly(2L);
+        assertThat(seen).containsExactly("com.example.refused alice [5]", "com.example.hook_acks alice [5]",
+                "com.example.delivered alice [5]");
+        assertThat(broker().retainedEvents().topicCount()).as("a refused publication is not retained").isEqualTo(2);
     }
 }
