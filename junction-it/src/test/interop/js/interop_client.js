@@ -168,7 +168,8 @@ async function subscriber(args) {
   const eventReceived = new Promise((resolve) => { gotEvent = resolve; });
   await session.subscribe(args.prefix + '.topic', (a, kw) => gotEvent({args: a || [], kwargs: kw || {}}));
   console.log('READY');
-  const ev = await withTimeout(eventReceived, 30000, 'event');
+  // the test publishes once every subscriber is ready, which may take a while on a busy machine
+  const ev = await withTimeout(eventReceived, 120000, 'event');
   const a = ev.args;
   report.check('event_args', a.length === 4 && a[0] === 'event' && sameBytes(a[1], BINARY) && a[2] === UNICODE
                && sameInt(a[3], BIG), a);
@@ -193,7 +194,7 @@ async function main() {
     if (args.mode === 'selftest') {
       report = await withTimeout(selftest(args), 30000, 'selftest');
     } else if (args.mode === 'subscriber') {
-      report = await withTimeout(subscriber(args), 60000, 'subscriber');
+      report = await withTimeout(subscriber(args), 180000, 'subscriber');
     } else {
       report = new Report();
       const {connection, session} = await openSession(args);

@@ -217,14 +217,14 @@ def subscriber(reactor, args):
 
             yield session.subscribe(on_event, args.prefix + ".topic")
             print("READY", file=sys.__stdout__, flush=True)
-            got_args, got_kwargs = yield with_timeout(reactor, received, 30)
+            got_args, got_kwargs = yield with_timeout(reactor, received, 120)
             report.check("event_args", got_args == EVENT_ARGS, got_args)
             report.check("event_kwargs", got_kwargs == EVENT_KWARGS, got_kwargs)
         except Exception as e:
             report.fail("subscriber", repr(e))
         yield session.leave()
 
-    return run_once(reactor, make_component(args, join), report, 60)
+    return run_once(reactor, make_component(args, join), report, 180)
 
 
 def publisher(reactor, args):

@@ -32,14 +32,12 @@ public final class Clients {
         return builder(router, cell).build();
     }
 
-    /** A client that reconnects quickly and for long enough to outlast a router restart. */
-    public static WampClient reconnecting(RouterFixture router, Cell cell) {
-        return builder(router, cell)
-                .reconnect(ReconnectPolicy.exponentialBackoff()
-                        .withInitialDelay(Duration.ofMillis(50))
-                        .withMaxDelay(Duration.ofMillis(500))
-                        .withMaxAttempts(100))
-                .build();
+    /** Reconnects quickly, and for long enough to outlast a router restart. */
+    public static ReconnectPolicy quickReconnect() {
+        return ReconnectPolicy.exponentialBackoff()
+                .withInitialDelay(Duration.ofMillis(50))
+                .withMaxDelay(Duration.ofMillis(500))
+                .withMaxAttempts(100);
     }
 
     public static Session join(WampClient client) {
