@@ -51,7 +51,7 @@ public final class Realm {
             methods.put(method.method(), authMethod(method));
         }
         this.authMethods = Collections.unmodifiableMap(methods);
-        this.broker = new Broker(config.uriCheck(), codecs);
+        this.broker = new Broker(config.uriCheck(), codecs, config.pubsub());
         this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession(), config.dealer());
     }
 
@@ -122,11 +122,9 @@ public final class Realm {
      * ended, then the listeners are told. Does nothing if the session is not (or no longer) joined.
      */
     public void leave(RouterSession session) {
-        if (session.isRouterInternal()) {
-            if (internalSessions.remove(session)) {
-                dealer.removeSession(session);
-                broker.removeSession(session);
-            }
+        if (internalSessions.remove(session)) {
+            dealer.removeSession(session);
+            broker.removeSession(session);
             return;
         }
         if (!sessions.remove(session.id(), session)) {

@@ -70,8 +70,10 @@ public final class RouterSession implements ConnectionListener {
     private final PendingCalls pendingCalls = new PendingCalls();
     private final LongAdder droppedEvents = new LongAdder();
     private final AtomicBoolean disconnecting = new AtomicBoolean();
-    /** Set for a session of the router itself (the meta API): joins without authentication, may use {@code wamp.*} URIs. */
+    /** Set for a session of the router itself (the meta API): its HELLO is welcomed without authentication. */
     private final AuthIdentity internalIdentity;
+    /** A session the router itself runs (e.g. the meta API's); it may publish to reserved {@code wamp.*} topics. */
+    private volatile boolean routerInternal;
 
     // confined to the event loop (volatile only so that tests and monitoring can read it)
     private volatile SessionState state = SessionState.WAITING_FOR_HELLO;
@@ -106,17 +108,13 @@ public final class RouterSession implements ConnectionListener {
         this.connection = connection;
         this.limits = router.limits();
         this.internalIdentity = internalIdentity;
+        this.routerInternal = internalIdentity != null;
     }
 
     /** Starts the handshake timer. Called by the router on the connection's event loop. */
     public void start() {
         timer = connection.eventLoop().schedule(this::handshakeTimedOut,
                 limits.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Whether this is a session of the router itself rather than of a client. */
-    public boolean isRouterInternal() {
-        return internalIdentity != null;
     }
 
     /** The session ID, or 0 before WELCOME. */
@@ -138,6 +136,16 @@ public final class RouterSession implements ConnectionListener {
         return state;
     }
 
+    /** Marks this as a session the router itself runs, trusted with reserved {@code wamp.*} URIs. */
+    public void markRouterInternal() {
+        routerInternal = true;
+    }
+
+    /** Whether this is a session the router itself runs ({@link #internal}, or see {@link #markRouterInternal()}). */
+    public boolean isRouterInternal() {
+        return routerInternal;
+    }
+
     /** Whether the connection is still open (it may be closing already). */
     public boolean isConnected() {
         return connection.isOpen();
@@ -150,6 +158,11 @@ public final class RouterSession implements ConnectionListener {
     /** The session's calls in flight, as caller and as callee. */
     public PendingCalls pendingCalls() {
         return pendingCalls;
+    }
+
+    /** Bytes queued for this session and not yet written to its connection. */
+    public long pendingOutboundBytes() {
+        return connection.pendingOutboundBytes();
     }
 
     /** EVENTs this session did not get because its outbound buffer was full. */

@@ -1,5 +1,6 @@
 package io.junction.router.dealer;
 
+import io.junction.core.message.Dicts;
 import io.junction.core.message.Invocation;
 import io.junction.core.message.Payload;
 import io.junction.core.message.Register;
@@ -111,7 +112,7 @@ class RegistrationRevocationTest extends RpcTestBase {
     @Test
     void welcomeAnnouncesExactlyTheImplementedDealerFeatures() {
         TestClient c = harness.connect();
-        var welcome = c.join("realm1", Map.of("caller", Map.of()));
+        var welcome = c.join("realm1", Dicts.of("roles", Map.of("caller", Map.of())));
         @SuppressWarnings("unchecked")
         Map<String, Object> dealer = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
                 welcome.details().get("roles")).get("dealer")).get("features");
