@@ -12,6 +12,7 @@ import io.junction.router.history.store.StoredEvent;
 import io.junction.router.history.store.TopicFilter;
 import io.junction.router.history.store.UnknownPublicationException;
 import io.junction.router.meta.MetaCall;
+import io.junction.router.meta.Rfc3339;
 import io.junction.router.meta.MetaException;
 import io.junction.router.meta.MetaProcedure;
 

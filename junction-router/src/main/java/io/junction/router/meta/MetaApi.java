@@ -1,5 +1,6 @@
 package io.junction.router.meta;
 
+import io.junction.core.uri.MatchPolicy;
 import io.junction.router.Router;
 import io.junction.router.config.RealmConfig;
 import io.junction.router.history.EventHistory;
@@ -9,6 +10,7 @@ import io.junction.router.testament.TestamentProcedures;
 import io.junction.router.testament.Testaments;
 import io.netty.util.concurrent.EventExecutor;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,9 +33,15 @@ public final class MetaApi {
 
         SessionMetaApi sessions = new SessionMetaApi(realm, session, testaments);
         realm.addSessionListener(sessions);
+        RegistrationMetaApi registrations = new RegistrationMetaApi(realm.dealer(), session);
+        realm.dealer().addRegistrationListener(registrations);
+        SubscriptionMetaApi subscriptions = new SubscriptionMetaApi(realm.broker(), session);
+        realm.broker().addSubscriptionListener(subscriptions);
 
         MetaRegistry procedures = new MetaRegistry(session);
         sessions.register(procedures);
+        registrations.register(procedures);
+        subscriptions.register(procedures);
         new TestamentProcedures(realm, config.uriCheck(), testaments).register(procedures);
         procedures.add(GetEventsProcedure.PROCEDURE,
                 new GetEventsProcedure(realm.broker(), history, config.history().maxPage()));
@@ -43,6 +51,23 @@ public final class MetaApi {
     /** Starts the meta API of {@code realm}; the future completes when all its procedures are registered. */
     public static MetaApi start(Router router, Realm realm, RealmConfig config, EventHistory history, EventExecutor loop) {
         return new MetaApi(router, realm, config, history, loop);
+    }
+
+    /**
+     * The match policy of the options of a lookup (the options of REGISTER or SUBSCRIBE):
+     * {@code exact} when absent.
+     */
+    static MatchPolicy matchOption(Map<String, Object> options) {
+        Object match = options == null ? null : options.get("match");
+        if (match == null) {
+            return MatchPolicy.EXACT;
+        }
+        for (MatchPolicy p : MatchPolicy.values()) {
+            if (p.option().equals(match)) {
+                return p;
+            }
+        }
+        throw MetaCall.invalid("options.match must be \"exact\", \"prefix\" or \"wildcard\", got " + MetaCall.describe(match));
     }
 
     CompletableFuture<Void> ready() {

@@ -119,6 +119,7 @@ class RegistrationRevocationTest extends RpcTestBase {
         assertThat(dealer).isEqualTo(RouterFeatures.DEALER).containsOnlyKeys(
                 "progressive_call_results", "progressive_call_invocations", "call_timeout", "call_canceling",
                 "call_reroute", "caller_identification", "call_trustlevels", "pattern_based_registration",
-                "shared_registration", "sharded_registration", "registration_revocation");
+                "shared_registration", "sharded_registration", "registration_revocation",
+                "session_meta_api", "registration_meta_api", "testament_meta_api");
     }
 }

@@ -6,6 +6,7 @@ import io.junction.router.history.store.EventQuery;
 import io.junction.router.history.store.StoredEvent;
 import io.junction.router.history.store.StoredEvent.Audience;
 import io.junction.router.meta.MetaCall;
+import io.junction.router.meta.Rfc3339;
 import io.junction.router.meta.MetaException;
 import io.junction.core.message.Payload;
 import org.junit.jupiter.api.Test;

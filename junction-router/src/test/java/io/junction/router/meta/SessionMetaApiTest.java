@@ -32,6 +32,20 @@ class SessionMetaApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void welcomeAnnouncesTheMetaApiTestamentsAndEventHistory() {
+        TestClient c = harness.connect();
+        Map<String, Object> roles = (Map<String, Object>) c.join("realm1").details().get("roles");
+        Map<String, Object> broker = (Map<String, Object>) ((Map<String, Object>) roles.get("broker")).get("features");
+        Map<String, Object> dealer = (Map<String, Object>) ((Map<String, Object>) roles.get("dealer")).get("features");
+        assertThat(broker).containsEntry("session_meta_api", true).containsEntry("subscription_meta_api", true)
+                .containsEntry("event_history", true);
+        assertThat(dealer).containsEntry("session_meta_api", true).containsEntry("registration_meta_api", true)
+                .containsEntry("testament_meta_api", true);
+        assertThat(roles).containsOnlyKeys("broker", "dealer");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void onJoinDescribesTheSessionThatJoined() {
         TestClient watcher = harness.join();
         long subscription = watcher.subscribe("wamp.session.on_join");

@@ -1,4 +1,4 @@
-package io.junction.router.history;
+package io.junction.router.meta;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,8 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** RFC 3339 timestamps, as the event history reports and filters them. */
-final class Rfc3339 {
+/**
+ * RFC 3339 timestamps, as the meta API reports them ({@code created} of registrations and
+ * subscriptions, {@code timestamp} of history events) and the event history filters by them.
+ */
+public final class Rfc3339 {
 
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -17,7 +20,7 @@ final class Rfc3339 {
     }
 
     /** {@code 2024-05-01T12:34:56.789Z}: UTC, milliseconds. */
-    static String format(long epochMillis) {
+    public static String format(long epochMillis) {
         return FORMAT.format(Instant.ofEpochMilli(epochMillis));
     }
 
@@ -27,7 +30,7 @@ final class Rfc3339 {
      *
      * @throws DateTimeParseException if it is not one
      */
-    static Instant parse(String s) {
+    public static Instant parse(String s) {
         String normalized = s.toUpperCase(Locale.ROOT);
         if (normalized.length() > 10 && normalized.charAt(10) == ' ') {
             normalized = normalized.substring(0, 10) + 'T' + normalized.substring(11);
