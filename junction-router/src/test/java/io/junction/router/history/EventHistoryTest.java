@@ -131,6 +131,32 @@ class EventHistoryTest {
     }
 
     @Test
+    void thePatternSubscriptionsHistoryHoldsTheEventsOfEveryTopicItMatchesWithTheirTopic() {
+        start("{type: memory}", LOG_TOPICS);
+        TestClient publisher = harness.join();
+        long log = publish(publisher, "com.example.log", "log");
+        long audit = publish(publisher, "com.example.audit.x", "audit");
+        publish(publisher, "com.example.unkept", "not kept");
+        TestClient reader = harness.join();
+        long prefix = subscribe(reader, "com.example.", "prefix");
+        long wildcard = subscribe(reader, "com.example..x", "wildcard");
+
+        List<Map<String, Object>> events = events(reader, prefix, null);
+        assertThat(publications(events)).containsExactly(log, audit);
+        assertThat(events.get(0).get("details")).isEqualTo(Map.of("topic", "com.example.log"));
+        assertThat(events.get(1).get("details")).isEqualTo(Map.of("topic", "com.example.audit.x"));
+        assertThat(events.get(1).get("subscription")).isEqualTo(prefix);
+        assertThat(publications(events(reader, prefix, Map.of("topic", "com.example.audit.x")))).containsExactly(audit);
+        assertThat(publications(events(reader, wildcard, null))).containsExactly(audit);
+    }
+
+    private static long subscribe(TestClient c, String topic, String match) {
+        long request = c.request();
+        c.send(new io.junction.core.message.Subscribe(request, Map.of("match", match), topic));
+        return c.expect(io.junction.core.message.Subscribed.class).subscription();
+    }
+
+    @Test
     void filtersPageAndReverse() {
         start("{type: memory}", LOG_TOPICS);
         TestClient publisher = harness.join();
