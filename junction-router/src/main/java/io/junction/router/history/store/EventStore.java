@@ -27,7 +27,7 @@ public interface EventStore extends AutoCloseable {
      * {@code query.limit()} of them.
      *
      * @return fails with {@link UnknownPublicationException} if a publication bound names an
-     *         event that is not (or no longer) in the store
+     *         event that is not (or no longer) in the store among the events of the query's topics
      */
     CompletionStage<List<StoredEvent>> query(EventQuery query);
 

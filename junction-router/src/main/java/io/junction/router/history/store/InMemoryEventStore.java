@@ -70,16 +70,16 @@ public final class InMemoryEventStore implements EventStore {
         long highSeq = Long.MAX_VALUE;
         try {
             if (q.fromPublication() != 0) {
-                lowSeq = Math.max(lowSeq, seqOf(q.fromPublication()));
+                lowSeq = Math.max(lowSeq, seqOf(q.fromPublication(), q.topics()));
             }
             if (q.afterPublication() != 0) {
-                lowSeq = Math.max(lowSeq, seqOf(q.afterPublication()) + 1);
+                lowSeq = Math.max(lowSeq, seqOf(q.afterPublication(), q.topics()) + 1);
             }
             if (q.beforePublication() != 0) {
-                highSeq = Math.min(highSeq, seqOf(q.beforePublication()) - 1);
+                highSeq = Math.min(highSeq, seqOf(q.beforePublication(), q.topics()) - 1);
             }
             if (q.untilPublication() != 0) {
-                highSeq = Math.min(highSeq, seqOf(q.untilPublication()));
+                highSeq = Math.min(highSeq, seqOf(q.untilPublication(), q.topics()));
             }
         } catch (UnknownPublicationException e) {
             return CompletableFuture.failedFuture(e);
@@ -98,9 +98,10 @@ public final class InMemoryEventStore implements EventStore {
                 List.copyOf(matching.subList(0, Math.min(q.limit(), matching.size()))));
     }
 
-    private long seqOf(long publication) {
+    /** The position of a publication among the events of {@code topics}. */
+    private long seqOf(long publication, TopicFilter topics) {
         StoredEvent e = byPublication.get(publication);
-        if (e == null) {
+        if (e == null || !topics.matches(e.topic())) {
             throw new UnknownPublicationException(publication);
         }
         return e.seq();
