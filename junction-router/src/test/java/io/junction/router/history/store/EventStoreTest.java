@@ -189,6 +189,20 @@ class EventStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aPublicationOfAnotherTopicIsNotABoundOfThisOne(Kind kind) {
+        EventStore s = open(kind, entry(100), new HistoryEntry("exact com.example.b", 100, null));
+        StoredEvent a = event(0, "com.example.a", Payload.NONE);
+        StoredEvent b = event(1, "com.example.b", Payload.NONE);
+        store(s, a, b);
+        TopicFilter onlyA = new TopicFilter("com.example.a", MatchPolicy.EXACT, null);
+        assertThatThrownBy(() -> run(s, query(onlyA, false, 10, 0, b.publication(), 0, 0)))
+                .hasCauseInstanceOf(UnknownPublicationException.class);
+        TopicFilter both = new TopicFilter("com.example.", MatchPolicy.PREFIX, null);
+        assertThat(publications(run(s, query(both, false, 10, 0, a.publication(), 0, 0)))).containsExactly(b.publication());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void selectsByTimeTopicPatternAndVisibility(Kind kind) {
         EventStore s = open(kind, new HistoryEntry("prefix com.", 100, null));
         StoredEvent first = event(0, "com.example.a", Payload.NONE);
