@@ -33,6 +33,7 @@ import io.netty.buffer.ByteBufAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -445,6 +446,18 @@ public final class Broker {
     /** The subscription with this ID, or {@code null}. */
     public Subscription subscription(long id) {
         return subscriptions.byId(id);
+    }
+
+    /** The subscription of exactly this topic or pattern and match policy, or {@code null} (subscription meta API: lookup). */
+    public Subscription lookup(String topic, MatchPolicy match) {
+        return subscriptions.find(topic, match);
+    }
+
+    /** Every subscription an event published to {@code topic} would go to (subscription meta API: match). */
+    public List<Subscription> matching(String topic) {
+        List<Subscription> out = new ArrayList<>();
+        subscriptions.forEachMatch(topic, out::add);
+        return out;
     }
 
     /** How many sessions have subscriptions (for checking that leaving sessions are forgotten). */

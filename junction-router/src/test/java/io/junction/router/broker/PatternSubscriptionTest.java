@@ -71,6 +71,17 @@ class PatternSubscriptionTest {
     }
 
     @Test
+    void aPrefixEndingWithADotMatchesBelowItAndTheEmptyPrefixMatchesEverything() {
+        TestClient below = harness.join();
+        subscribe(below, "com.example.", "prefix");
+        assertThat(delivered(below, List.of("com.example.a", "com.example", "com.example2")))
+                .containsExactly("com.example.a");
+        TestClient all = harness.join();
+        subscribe(all, "", "prefix");
+        assertThat(delivered(all, List.of("com.example.a", "org.x"))).containsExactlyInAnyOrder("com.example.a", "org.x");
+    }
+
+    @Test
     void wildcardMatchesWholeComponents() {
         TestClient c = harness.join();
         subscribe(c, "com.myapp..userevent", "wildcard");
@@ -107,6 +118,20 @@ class PatternSubscriptionTest {
         }
         assertThat(subscriptions).containsExactlyInAnyOrder(exact, prefix, prefix2, wildcard, wildcard2);
         c.assertNothingReceived();
+    }
+
+    @Test
+    void lookupAndMatchingForTheMetaApi() {
+        TestClient c = harness.join();
+        long exact = c.subscribe("com.example.a");
+        long prefix = subscribe(c, "com.example", "prefix");
+        long wildcard = subscribe(c, "com..a", "wildcard");
+        Broker broker = harness.router().realm("realm1").broker();
+        assertThat(broker.lookup("com.example", io.junction.core.uri.MatchPolicy.PREFIX).id()).isEqualTo(prefix);
+        assertThat(broker.lookup("com.example", io.junction.core.uri.MatchPolicy.EXACT)).isNull();
+        assertThat(broker.matching("com.example.a")).extracting(Subscription::id)
+                .containsExactlyInAnyOrder(exact, prefix, wildcard);
+        assertThat(broker.matching("org.x")).isEmpty();
     }
 
     @Test
