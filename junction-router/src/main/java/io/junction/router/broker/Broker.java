@@ -81,10 +81,6 @@ public final class Broker {
     private final List<SubscriptionListener> subscriptionListeners = new CopyOnWriteArrayList<>();
     private volatile PublicationHook publicationHook;
 
-    public Broker(UriCheck uriCheck, Function<Serialization, WampCodec> codecs) {
-        this(uriCheck, codecs, PubSubConfig.defaults());
-    }
-
     public Broker(UriCheck uriCheck, Function<Serialization, WampCodec> codecs, PubSubConfig config) {
         this.uriCheck = uriCheck;
         this.codecs = codecs;
