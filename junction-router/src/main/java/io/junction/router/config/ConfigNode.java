@@ -262,7 +262,7 @@ final class ConfigNode {
         return out;
     }
 
-    /** The keys of this mapping, in file order (empty if absent). */
+    /** The keys of this mapping, in file order. */
     List<String> keys() {
         List<String> out = new ArrayList<>();
         if (node != null) {

@@ -11,20 +11,28 @@ import java.util.Objects;
  * @param name     the realm's URI, as clients name it in HELLO
  * @param uriCheck how strictly topic and procedure URIs are checked
  * @param auth     the authentication methods sessions may use to join, in the order they were configured
+ * @param pubsub   the Advanced Profile publish &amp; subscribe settings
  * @param dealer   the dealer's settings
  */
-public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, DealerConfig dealer) {
+public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub,
+                          DealerConfig dealer) {
 
     public RealmConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(uriCheck, "uriCheck");
         auth = List.copyOf(auth);
+        Objects.requireNonNull(pubsub, "pubsub");
         Objects.requireNonNull(dealer, "dealer");
     }
 
     /** A realm with the default dealer settings. */
+    public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub) {
+        this(name, uriCheck, auth, pubsub, DealerConfig.defaults());
+    }
+
+    /** A realm with the default publish &amp; subscribe and dealer settings. */
     public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth) {
-        this(name, uriCheck, auth, DealerConfig.defaults());
+        this(name, uriCheck, auth, PubSubConfig.defaults());
     }
 
     /** A realm with loose URI checking that admits anonymous sessions. */

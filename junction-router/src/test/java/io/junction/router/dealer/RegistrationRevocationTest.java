@@ -114,7 +114,7 @@ class RegistrationRevocationTest extends RpcTestBase {
     @Test
     void welcomeAnnouncesExactlyTheImplementedDealerFeatures() {
         TestClient c = harness.connect();
-        var welcome = c.join("realm1", Map.of("caller", Map.of()));
+        var welcome = c.join("realm1", io.junction.core.message.Dicts.of("roles", Map.of("caller", Map.of())));
         @SuppressWarnings("unchecked")
         Map<String, Object> dealer = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
                 welcome.details().get("roles")).get("dealer")).get("features");

@@ -35,14 +35,14 @@ abstract class RpcTestBase {
     /** A session with the callee role and these callee features (and a plain caller role). */
     protected TestClient callee(String... features) {
         TestClient c = harness.connect();
-        c.join("realm1", Map.of("callee", role(features), "caller", Map.of()));
+        c.join("realm1", Dicts.of("roles", Map.of("callee", role(features), "caller", Map.of())));
         return c;
     }
 
     /** A session with the caller role and these caller features. */
     protected TestClient caller(String... features) {
         TestClient c = harness.connect();
-        c.join("realm1", Map.of("caller", role(features)));
+        c.join("realm1", Dicts.of("roles", Map.of("caller", role(features))));
         return c;
     }
 
