@@ -433,14 +433,17 @@ public final class Dealer {
             Callee owner = Partition.owner(callees, call.options().rkey(), c -> c.session().id(), eligible);
             return owner != null && owner.tryAcquire() ? owner : null;
         }
-        return r.invoke().pick(callees, r, c -> eligible.test(c) && c.tryAcquire());
+        return r.invoke().pick(callees, r, eligible == ANY ? TAKE_ANY : c -> eligible.test(c) && c.tryAcquire());
     }
+
+    private static final Predicate<Callee> ANY = c -> true;
+    private static final Predicate<Callee> TAKE_ANY = Callee::tryAcquire;
 
     private static Predicate<Callee> eligibility(PendingCall call) {
         List<Callee> refused = call.refused();
         boolean streaming = call.isProgressiveInvocation();
         if (refused.isEmpty() && !streaming) {
-            return c -> true;
+            return ANY;
         }
         return c -> !refused.contains(c) && (!streaming || c.progressiveInvocations);
     }
