@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +26,7 @@ public final class InteropReport {
         JsonNode report = find(result);
         List<String> failed = new ArrayList<>();
         JsonNode checks = report.path("checks");
-        for (Iterator<Map.Entry<String, JsonNode>> it = checks.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> check = it.next();
+        for (Map.Entry<String, JsonNode> check : checks.properties()) {
             if (!check.getValue().isBoolean() || !check.getValue().booleanValue()) {
                 failed.add(check.getKey() + ": " + check.getValue());
             }

@@ -81,10 +81,6 @@ public final class Broker {
     private final List<SubscriptionListener> subscriptionListeners = new CopyOnWriteArrayList<>();
     private volatile PublicationHook publicationHook;
 
-    public Broker(UriCheck uriCheck, Function<Serialization, WampCodec> codecs) {
-        this(uriCheck, codecs, PubSubConfig.defaults());
-    }
-
     public Broker(UriCheck uriCheck, Function<Serialization, WampCodec> codecs, PubSubConfig config) {
         this.uriCheck = uriCheck;
         this.codecs = codecs;
@@ -448,12 +444,12 @@ public final class Broker {
         return subscriptions.byId(id);
     }
 
-    /** The subscription of exactly this topic (or pattern) and match policy, or {@code null}. */
+    /** The subscription of exactly this topic or pattern and match policy, or {@code null} (subscription meta API: lookup). */
     public Subscription lookup(String topic, MatchPolicy match) {
         return subscriptions.find(topic, match);
     }
 
-    /** The subscriptions an event published to {@code topic} would go to, whatever their match policy. */
+    /** Every subscription an event published to {@code topic} would go to (subscription meta API: match). */
     public List<Subscription> matching(String topic) {
         List<Subscription> out = new ArrayList<>();
         subscriptions.forEachMatch(topic, out::add);

@@ -20,9 +20,11 @@ record CallRequest(boolean receiveProgress, boolean progress, boolean discloseMe
     static final String PARTITION = "partition";
     static final String ALL = "all";
 
+    private static final CallRequest PLAIN = new CallRequest(false, false, false, 0, null, null);
+
     static CallRequest of(Map<String, Object> options) {
         if (options.isEmpty()) {
-            return new CallRequest(false, false, false, 0, null, null);
+            return PLAIN;
         }
         Object timeout = options.get("timeout");
         return new CallRequest(

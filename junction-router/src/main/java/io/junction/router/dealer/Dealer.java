@@ -72,6 +72,11 @@ public final class Dealer {
     private static final Map<String, Object> PROGRESS = Map.of("progress", true);
     private static final String RESERVED_PREFIX = "wamp.";
 
+    /** The revocation reason ({@code UNREGISTERED.Details.reason}) when another session registers with {@code force_reregister}. */
+    public static final String REASON_TAKEN_OVER = "junction.registration.taken_over";
+    /** The revocation reason of {@link #revoke} without one. */
+    public static final String REASON_REVOKED = "junction.registration.revoked";
+
     private enum Sent { SENT, BUSY, DONE }
 
     private final UriCheck uriCheck;
@@ -141,8 +146,7 @@ public final class Dealer {
             Registration r = index.get(procedure, match);
             if (r != null && force) {
                 for (Callee old : r.calleeArray()) {
-                    removeCallee(r, old.session(), "The procedure was registered again with force_reregister by session "
-                            + session.id() + ".");
+                    removeCallee(r, old.session(), REASON_TAKEN_OVER);
                 }
                 r = null;
             }
@@ -212,16 +216,22 @@ public final class Dealer {
      * the callee gets {@code [UNREGISTERED, 0, {registration, reason}]} if it announced
      * {@code registration_revocation}, else it is removed silently. Its pending invocations stay.
      *
+     * @param reason a URI ({@link #REASON_REVOKED} if {@code null}): clients such as Autobahn|Python
+     *               reject a reason that is not one
      * @return {@code false} if there is no such registration with that callee
+     * @throws IllegalArgumentException if {@code reason} is not a valid URI
      */
     public synchronized boolean revoke(long registrationId, long sessionId, String reason) {
+        if (reason != null && !UriCheck.LOOSE.isValid(reason)) {
+            throw new IllegalArgumentException("the revocation reason must be a URI, got \"" + reason + "\"");
+        }
         Registration r = byId.get(registrationId);
         if (r == null) {
             return false;
         }
         for (Callee c : r.calleeArray()) {
             if (c.session().id() == sessionId) {
-                removeCallee(r, c.session(), reason == null ? "The registration was revoked." : reason);
+                removeCallee(r, c.session(), reason == null ? REASON_REVOKED : reason);
                 return true;
             }
         }
@@ -423,14 +433,17 @@ public final class Dealer {
             Callee owner = Partition.owner(callees, call.options().rkey(), c -> c.session().id(), eligible);
             return owner != null && owner.tryAcquire() ? owner : null;
         }
-        return r.invoke().pick(callees, r, c -> eligible.test(c) && c.tryAcquire());
+        return r.invoke().pick(callees, r, eligible == ANY ? TAKE_ANY : c -> eligible.test(c) && c.tryAcquire());
     }
+
+    private static final Predicate<Callee> ANY = c -> true;
+    private static final Predicate<Callee> TAKE_ANY = Callee::tryAcquire;
 
     private static Predicate<Callee> eligibility(PendingCall call) {
         List<Callee> refused = call.refused();
         boolean streaming = call.isProgressiveInvocation();
         if (refused.isEmpty() && !streaming) {
-            return c -> true;
+            return ANY;
         }
         return c -> !refused.contains(c) && (!streaming || c.progressiveInvocations);
     }

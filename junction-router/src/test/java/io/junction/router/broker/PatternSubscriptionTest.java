@@ -2,6 +2,7 @@ package io.junction.router.broker;
 
 import io.junction.core.message.Dicts;
 import io.junction.core.message.Event;
+import io.junction.core.message.Message;
 import io.junction.core.message.Payload;
 import io.junction.core.message.Published;
 import io.junction.core.message.Subscribe;
@@ -41,7 +42,14 @@ class PatternSubscriptionTest {
 
     /** The topics among {@code topics} whose events reach {@code subscriber}. */
     private Set<String> delivered(TestClient subscriber, List<String> topics) {
-        long end = subscriber.subscribe("zz.end");
+        long request = subscriber.request();
+        subscriber.send(new Subscribe(request, Map.of(), "zz.end"));
+        Message reply;
+        while ((reply = subscriber.next()) instanceof Event) {
+            // meta events (wamp.subscription.on_create, ...) that an empty prefix matches too
+        }
+        assertThat(reply).isInstanceOf(Subscribed.class);
+        long end = ((Subscribed) reply).subscription();
         TestClient publisher = harness.join();
         for (String topic : topics) {
             publisher.publish(topic, Map.of(), Payload.of(List.of(topic)));
@@ -52,6 +60,9 @@ class PatternSubscriptionTest {
             Event e = subscriber.expect(Event.class);
             if (e.subscription() == end) {
                 return got;
+            }
+            if (((String) e.details().get("topic")).startsWith("wamp.")) {
+                continue; // the meta API's events: an empty prefix matches them too
             }
             assertThat(e.details().get("topic")).isEqualTo(e.args().get(0));
             got.add((String) e.args().get(0));
@@ -68,6 +79,17 @@ class PatternSubscriptionTest {
                 .containsExactlyInAnyOrder("com.myapp.topic.emergency.11", "com.myapp.topic.emergency-low",
                         "com.myapp.topic.emergency.category.severe", "com.myapp.topic.emergency",
                         "com.myapp.topic.emergencyx");
+    }
+
+    @Test
+    void aPrefixEndingWithADotMatchesBelowItAndTheEmptyPrefixMatchesEverything() {
+        TestClient below = harness.join();
+        subscribe(below, "com.example.", "prefix");
+        assertThat(delivered(below, List.of("com.example.a", "com.example", "com.example2")))
+                .containsExactly("com.example.a");
+        TestClient all = harness.join();
+        subscribe(all, "", "prefix");
+        assertThat(delivered(all, List.of("com.example.a", "org.x"))).containsExactlyInAnyOrder("com.example.a", "org.x");
     }
 
     @Test
@@ -107,6 +129,20 @@ class PatternSubscriptionTest {
         }
         assertThat(subscriptions).containsExactlyInAnyOrder(exact, prefix, prefix2, wildcard, wildcard2);
         c.assertNothingReceived();
+    }
+
+    @Test
+    void lookupAndMatchingForTheMetaApi() {
+        TestClient c = harness.join();
+        long exact = c.subscribe("com.example.a");
+        long prefix = subscribe(c, "com.example", "prefix");
+        long wildcard = subscribe(c, "com..a", "wildcard");
+        Broker broker = harness.router().realm("realm1").broker();
+        assertThat(broker.lookup("com.example", io.junction.core.uri.MatchPolicy.PREFIX).id()).isEqualTo(prefix);
+        assertThat(broker.lookup("com.example", io.junction.core.uri.MatchPolicy.EXACT)).isNull();
+        assertThat(broker.matching("com.example.a")).extracting(Subscription::id)
+                .containsExactlyInAnyOrder(exact, prefix, wildcard);
+        assertThat(broker.matching("org.x")).isEmpty();
     }
 
     @Test

@@ -32,7 +32,7 @@ class RegistrationRevocationTest extends RpcTestBase {
         Unregistered revoked = old.expect(Unregistered.class);
         assertThat(revoked.request()).isZero();
         assertThat(revoked.details()).containsEntry("registration", oldId);
-        assertThat((String) revoked.details().get("reason")).contains("force_reregister");
+        assertThat(revoked.details()).containsEntry("reason", Dealer.REASON_TAKEN_OVER); // a URI: Autobahn|Python insists
         Registered registered = taker.expect(Registered.class);
         assertThat(registered.request()).isEqualTo(request);
 
@@ -61,8 +61,11 @@ class RegistrationRevocationTest extends RpcTestBase {
     void theDealerCanRevokeARegistration() {
         TestClient callee = callee("registration_revocation");
         long id = callee.register("com.example.add");
-        assertThat(dealer().revoke(id, callee.sessionId(), "maintenance")).isTrue();
-        assertThat(callee.expect(Unregistered.class).details()).isEqualTo(Map.of("registration", id, "reason", "maintenance"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dealer().revoke(id, callee.sessionId(), "not a uri"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(dealer().revoke(id, callee.sessionId(), "com.example.maintenance")).isTrue();
+        assertThat(callee.expect(Unregistered.class).details())
+                .isEqualTo(Map.of("registration", id, "reason", "com.example.maintenance"));
         assertThat(dealer().registration(id)).isNull();
         assertThat(dealer().revoke(id, callee.sessionId(), "again")).isFalse();
     }
@@ -112,7 +115,7 @@ class RegistrationRevocationTest extends RpcTestBase {
     @Test
     void welcomeAnnouncesExactlyTheImplementedDealerFeatures() {
         TestClient c = harness.connect();
-        var welcome = c.join("realm1", Dicts.of("roles", Map.of("caller", Map.of())));
+        var welcome = c.join("realm1", io.junction.core.message.Dicts.of("roles", Map.of("caller", Map.of())));
         @SuppressWarnings("unchecked")
         Map<String, Object> dealer = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
                 welcome.details().get("roles")).get("dealer")).get("features");
