@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -120,9 +121,13 @@ public final class InternalSession {
         }
     }
 
-    /** Runs {@code task} on the session's event loop, after what is already queued. */
+    /** Runs {@code task} on the session's event loop, after what is already queued; not once the router is closed. */
     public void execute(Runnable task) {
-        loop.execute(task);
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("meta session: the router is closed, a task is dropped");
+        }
     }
 
     public EventExecutor eventLoop() {

@@ -3,6 +3,7 @@ package io.junction.router.meta;
 import io.junction.core.error.WampErrors;
 import io.junction.core.message.Event;
 import io.junction.core.message.Goodbye;
+import io.junction.core.message.Payload;
 import io.junction.core.message.Result;
 import io.junction.router.testing.RouterHarness;
 import io.junction.router.testing.TestClient;
@@ -23,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /** ACCEPTANCE G49: the session meta API. */
 class SessionMetaApiTest {
 
-    private final RouterHarness harness = new RouterHarness();
+    private RouterHarness harness = new RouterHarness();
 
     @AfterEach
     void tearDown() {
@@ -203,6 +204,36 @@ class SessionMetaApiTest {
         Event e = caller.expect(Event.class);
         assertThat(e.payload().args().get(0)).isEqualTo(d.sessionId());
         caller.assertNothingReceived();
+    }
+
+    @Test
+    void callsBeyondWhatTheMetaSessionHasQueuedAreRefusedNotQueued() throws Exception {
+        harness.close();
+        RouterHarness h = new RouterHarness("limits: {max_pending_calls_per_session: 20000}");
+        try {
+            TestClient c = h.join();
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            h.router().services().meta("realm1").session().execute(() -> {
+                try {
+                    release.await(); // the meta session is stuck
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            int calls = MetaApi.MAX_QUEUED + 5;
+            for (int i = 0; i < calls; i++) {
+                c.call("wamp.session.count", Payload.NONE);
+            }
+            for (int i = 0; i < 5; i++) {
+                assertThat(c.expectError(WampErrors.UNAVAILABLE).request()).isGreaterThan(MetaApi.MAX_QUEUED);
+            }
+            release.countDown();
+            for (int i = 0; i < MetaApi.MAX_QUEUED; i++) {
+                assertThat(c.expect(io.junction.core.message.Result.class).payload().args()).containsExactly(1L);
+            }
+        } finally {
+            h.close();
+        }
     }
 
     @Test
