@@ -85,8 +85,27 @@ final class SessionMetaApi implements SessionListener {
         d.put("authrole", auth.authrole());
         d.put("authmethod", auth.authmethod());
         d.put("authprovider", auth.authprovider());
-        d.put("transport", session.transport().toDict());
+        d.put("transport", withoutCredentials(session.transport().toDict()));
         return d;
+    }
+
+    /** HTTP headers that carry credentials: other sessions of the realm must not read them. */
+    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
+
+    private static Map<String, Object> withoutCredentials(Map<String, Object> transport) {
+        if (!(transport.get("http_headers_received") instanceof Map<?, ?> headers)
+                || headers.keySet().stream().noneMatch(SECRET_HEADERS::contains)) {
+            return transport;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if (!SECRET_HEADERS.contains(name)) {
+                kept.put((String) name, value);
+            }
+        });
+        Map<String, Object> t = new LinkedHashMap<>(transport);
+        t.put("http_headers_received", kept);
+        return t;
     }
 
     // ---------------------------------------------------------------- procedures

@@ -69,6 +69,20 @@ class SessionMetaApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void credentialsInTheHttpHeadersAreNotShownToOtherSessions() {
+        var transport = new io.junction.transport.TransportDetails("websocket", "wamp.2.json", "tcp4:1.2.3.4:5", false,
+                Map.of("http_headers_received", Map.of("authorization", "Bearer secret", "cookie", "sid=1",
+                        "user-agent", "test"), "http_path", "/ws"));
+        var details = new io.junction.router.session.SessionDetails(7, "realm1",
+                new io.junction.router.auth.AuthIdentity("a", "r", "m", "p", Map.of()),
+                io.junction.router.session.HelloDetails.parse(Map.of()), transport);
+        Map<String, Object> shown = (Map<String, Object>) SessionMetaApi.describe(details).get("transport");
+        assertThat((Map<String, Object>) shown.get("http_headers_received")).containsOnlyKeys("user-agent");
+        assertThat(shown).containsEntry("http_path", "/ws");
+    }
+
+    @Test
     void onLeaveNamesTheSessionThatLeft() {
         TestClient watcher = harness.join();
         watcher.subscribe("wamp.session.on_leave");
