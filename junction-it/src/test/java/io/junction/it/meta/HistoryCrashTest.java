@@ -54,28 +54,28 @@ class HistoryCrashTest {
         int port = freePort();
 
         Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
-        long sent;
-        try (ExternalProcess router = startRouter(config, port)) {
-            try (WampClient client = connect(port)) {
-                Session session = await(client.connect());
-                Semaphore window = new Semaphore(200);
-                sent = 0;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                // Publish until a good number were acknowledged, then kill the router mid-stream.
-                while (acknowledged.size() < 3000 && System.nanoTime() < deadline) {
-                    window.acquire();
-                    CompletableFuture<Publication> p = session.publish(TOPIC, List.of(sent++), Map.of(),
-                            new PublishOptions().acknowledge(true));
-                    p.whenComplete((publication, failure) -> {
-                        if (failure == null) {
-                            acknowledged.add(publication.id());
-                        }
-                        window.release();
-                    });
-                }
-                assertThat(acknowledged).as(router::describe).hasSizeGreaterThanOrEqualTo(3000);
-                router.close(); // SIGKILL while publications are in flight
+        long sent = 0;
+        ExternalProcess killed = startRouter(config, port);
+        try (WampClient client = connect(port)) {
+            Session session = await(client.connect());
+            Semaphore window = new Semaphore(200);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // Publish until a good number were acknowledged, then kill the router mid-stream.
+            while (acknowledged.size() < 3000 && System.nanoTime() < deadline) {
+                window.acquire();
+                CompletableFuture<Publication> p = session.publish(TOPIC, List.of(sent++), Map.of(),
+                        new PublishOptions().acknowledge(true));
+                p.whenComplete((publication, failure) -> {
+                    if (failure == null) {
+                        acknowledged.add(publication.id());
+                    }
+                    window.release();
+                });
             }
+            assertThat(acknowledged).as(killed::describe).hasSizeGreaterThanOrEqualTo(3000);
+            killed.close(); // SIGKILL, while publications are in flight
+        } finally {
+            killed.close();
         }
         Set<Long> ackedAtKill = Set.copyOf(acknowledged);
 
@@ -119,7 +119,8 @@ class HistoryCrashTest {
                         "--config", config.toString(), "--port", String.valueOf(port)));
         long deadline = System.nanoTime() + START.toNanos();
         while (System.nanoTime() < deadline) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            try {
+                new java.net.Socket("127.0.0.1", port).close();
                 return router;
             } catch (IOException notYet) {
                 assertThat(router.isAlive()).as("the router process died\n%s", router.describe()).isTrue();
