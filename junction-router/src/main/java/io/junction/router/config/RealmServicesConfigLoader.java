@@ -87,6 +87,6 @@ final class RealmServicesConfigLoader {
         }
         return new Store(type, path, n.integer("queue_size", Store.DEFAULT_QUEUE_SIZE, 1, 10_000_000),
                 n.duration("commit_interval", Store.DEFAULT_COMMIT_INTERVAL, Duration.ofMillis(1)),
-                n.choice("sync", true, SYNC));
+                type == StoreType.SQLITE && n.choice("sync", true, SYNC));
     }
 }
