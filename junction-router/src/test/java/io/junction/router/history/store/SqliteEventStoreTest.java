@@ -131,6 +131,35 @@ class SqliteEventStoreTest {
     }
 
     @Test
+    void expiredEventsAreDeletedFromTheFile() throws Exception {
+        Path file = dir.resolve("h.sqlite");
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+        SqliteEventStore s = new SqliteEventStore(file, List.of(new HistoryEntry("exact com.example.a", 1000,
+                Duration.ofMinutes(1))), 100, Duration.ofMillis(5), false, clock::get);
+        try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = reader.createStatement()) {
+            AtomicInteger stored = new AtomicInteger();
+            for (int i = 1; i <= 3; i++) {
+                s.append(new StoredEvent(0, 0, "com.example.a", i, clock.get(), null, null, Payload.NONE),
+                        e -> stored.incrementAndGet());
+            }
+            await().until(() -> stored.get() == 3);
+            assertThat(count(st)).isEqualTo(3);
+            clock.addAndGet(Duration.ofMinutes(2).toMillis());
+            await().until(() -> count(st) == 0); // the writer's maintenance, about once a second of its clock
+        } finally {
+            s.close();
+        }
+    }
+
+    private static long count(Statement st) throws java.sql.SQLException {
+        try (var rs = st.executeQuery("SELECT count(*) FROM events")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void aFileThatIsNotADatabaseFailsAtOpening() throws Exception {
         Path file = dir.resolve("not.sqlite");
         Files.writeString(file, "this is not an SQLite database, not even close to one. ".repeat(100));
