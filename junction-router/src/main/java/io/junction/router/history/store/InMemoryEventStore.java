@@ -1,48 +1,65 @@
 package io.junction.router.history.store;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * An event history on the heap, for tests and for realms that need no history across restarts.
- * Events are stored as soon as they are appended; each entry keeps at most its limit.
+ * Events are stored as soon as they are appended; each entry keeps at most its limit, so memory
+ * is bounded by the limits. Appends to one entry take that entry's lock for a moment; queries
+ * take no lock (they read the entries' concurrent deques), so a long query never holds up a
+ * publisher.
  */
 public final class InMemoryEventStore implements EventStore {
 
     private final List<HistoryEntry> entries;
     private final LongSupplier clock;
-    // guarded by this
-    private final List<ArrayDeque<StoredEvent>> byEntry = new ArrayList<>();
-    private final Map<Long, StoredEvent> byPublication = new HashMap<>();
-    private long lastSeq;
-    private boolean closed;
+    private final List<Kept> kept = new ArrayList<>();
+    private final ConcurrentHashMap<Long, StoredEvent> byPublication = new ConcurrentHashMap<>();
+    private final AtomicLong lastSeq = new AtomicLong();
+    private volatile boolean closed;
+
+    /** One entry's events, oldest first; appended and trimmed under its own lock. */
+    private static final class Kept {
+        final ConcurrentLinkedDeque<StoredEvent> events = new ConcurrentLinkedDeque<>();
+        int size; // guarded by this
+    }
 
     public InMemoryEventStore(List<HistoryEntry> entries, LongSupplier clock) {
         this.entries = List.copyOf(entries);
         this.clock = clock;
         for (int i = 0; i < entries.size(); i++) {
-            byEntry.add(new ArrayDeque<>());
+            kept.add(new Kept());
         }
     }
 
     @Override
     public boolean append(StoredEvent event, Consumer<Exception> onDone) {
-        synchronized (this) {
-            if (closed) {
-                return false;
-            }
-            StoredEvent stored = event.withSeq(++lastSeq);
-            byEntry.get(event.entry()).addLast(stored);
+        if (closed) {
+            return false;
+        }
+        Kept k = kept.get(event.entry());
+        HistoryEntry spec = entries.get(event.entry());
+        synchronized (k) {
+            StoredEvent stored = event.withSeq(lastSeq.incrementAndGet());
+            k.events.addLast(stored);
+            k.size++;
             byPublication.put(stored.publication(), stored);
-            prune(event.entry(), clock.getAsLong());
+            long oldest = spec.oldestKept(clock.getAsLong());
+            StoredEvent first;
+            while ((first = k.events.peekFirst()) != null && (k.size > spec.limit() || first.timestamp() < oldest)) {
+                k.events.pollFirst();
+                k.size--;
+                byPublication.remove(first.publication(), first);
+            }
         }
         if (onDone != null) {
             onDone.accept(null);
@@ -50,22 +67,9 @@ public final class InMemoryEventStore implements EventStore {
         return true;
     }
 
-    private void prune(int entry, long now) {
-        ArrayDeque<StoredEvent> events = byEntry.get(entry);
-        HistoryEntry spec = entries.get(entry);
-        long oldest = spec.oldestKept(now);
-        while (!events.isEmpty() && (events.size() > spec.limit() || events.peekFirst().timestamp() < oldest)) {
-            StoredEvent gone = events.pollFirst();
-            byPublication.remove(gone.publication(), gone);
-        }
-    }
-
     @Override
-    public synchronized CompletionStage<List<StoredEvent>> query(EventQuery q) {
+    public CompletionStage<List<StoredEvent>> query(EventQuery q) {
         long now = clock.getAsLong();
-        for (int i = 0; i < byEntry.size(); i++) {
-            prune(i, now);
-        }
         long lowSeq = 1;
         long highSeq = Long.MAX_VALUE;
         try {
@@ -85,9 +89,10 @@ public final class InMemoryEventStore implements EventStore {
             return CompletableFuture.failedFuture(e);
         }
         List<StoredEvent> matching = new ArrayList<>();
-        for (ArrayDeque<StoredEvent> events : byEntry) {
-            for (StoredEvent e : events) {
-                if (e.seq() >= lowSeq && e.seq() <= highSeq && q.accepts(e)) {
+        for (int i = 0; i < kept.size(); i++) {
+            long oldest = entries.get(i).oldestKept(now);
+            for (StoredEvent e : kept.get(i).events) {
+                if (e.seq() >= lowSeq && e.seq() <= highSeq && e.timestamp() >= oldest && q.accepts(e)) {
                     matching.add(e);
                 }
             }
@@ -113,12 +118,12 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     /** Events held, all entries together. */
-    public synchronized int size() {
-        return byEntry.stream().mapToInt(ArrayDeque::size).sum();
+    public int size() {
+        return kept.stream().mapToInt(k -> k.events.size()).sum();
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         closed = true;
     }
 }
