@@ -49,7 +49,7 @@ public final class Realm {
         }
         this.authMethods = Collections.unmodifiableMap(methods);
         this.broker = new Broker(config.uriCheck(), codecs, config.pubsub());
-        this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession());
+        this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession(), config.dealer());
     }
 
     private static AuthMethod authMethod(AuthMethodConfig config) {
