@@ -7,6 +7,7 @@ import io.crossbar.autobahn.wamp.transports.NettyWebSocket;
 import io.crossbar.autobahn.wamp.types.CloseDetails;
 import io.crossbar.autobahn.wamp.types.TransportOptions;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -15,14 +16,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Autobahn|Java 20.6.1's {@link NettyWebSocket} without its two races at join, each of which
- * leaves about one join in a hundred waiting forever with any router (see
- * docs/integration-tests.md):
+ * Autobahn|Java 20.6.1's {@link NettyWebSocket} without its two races at join, which leave about
+ * two joins in a hundred waiting forever, whatever the router (see docs/integration-tests.md):
  * <ol>
- * <li>{@code NettyWebSocket.connect} stores its channel only once the connection is up, but the
- * Session may send HELLO from its connect listener before that: {@code send} throws a
- * NullPointerException that nobody sees, and no HELLO goes out. Here the Session hears of the
- * connection only after {@code connect} returned.</li>
+ * <li>{@code NettyWebSocket.connect} starts connecting, then adds the listener that stores the
+ * channel to the connect future. If the connection is up before that, Netty runs the listener
+ * later, as a task of the event loop, and the handshake may be done and the Session send HELLO
+ * before it ran: {@code send} throws a NullPointerException that nobody sees, and no HELLO goes
+ * out. Here the Session hears of the connection only once the channel is stored.</li>
  * <li>{@code Session.join} records the join it waits for only after sending HELLO, on the
  * Session's executor, while WELCOME is handled on Netty's thread: a quick WELCOME meets no
  * pending join (a NullPointerException the Session swallows) and is lost. Here the Session's
@@ -32,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  * The Session must be created with {@link #sessionThread()} as its executor.
  */
 final class OrderedNettyWebSocket extends NettyWebSocket {
+
+    private static final Duration CHANNEL_WAIT = Duration.ofSeconds(5);
 
     private final Executor sessionThread = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), task -> {
@@ -73,8 +76,7 @@ final class OrderedNettyWebSocket extends NettyWebSocket {
         @Override
         public void onConnect(ITransport transport, ISerializer serializer) {
             onSessionThread(() -> {
-                // the handshake is done, so connect() is about to return: its channel is then set
-                connectReturned.join();
+                awaitChannel();
                 session.onConnect(transport, serializer);
             });
         }
@@ -97,6 +99,19 @@ final class OrderedNettyWebSocket extends NettyWebSocket {
         @Override
         public boolean isConnected() {
             return session.isConnected();
+        }
+    }
+
+    /**
+     * Returns once the channel is stored, or after {@link #CHANNEL_WAIT} if the connection closed
+     * first. When {@code connect} has returned, the listener that stores it has run or is queued on
+     * the event loop; {@link #isOpen()} is the only sign of it that NettyWebSocket gives.
+     */
+    private void awaitChannel() throws InterruptedException {
+        connectReturned.join();
+        long deadline = System.nanoTime() + CHANNEL_WAIT.toNanos();
+        while (!isOpen() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(1);
         }
     }
 
