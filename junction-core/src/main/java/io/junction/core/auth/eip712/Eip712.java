@@ -104,6 +104,14 @@ public final class Eip712 {
         return s != null && ADDRESS.matcher(s).matches();
     }
 
+    /** {@code address} in EIP-55 mixed case. */
+    public static String checksumAddress(String address) {
+        if (!isAddress(address)) {
+            throw new IllegalArgumentException("not an address: " + address);
+        }
+        return Keys.toChecksumAddress(address);
+    }
+
     /** Two addresses are the same if they are equal ignoring case (EIP-55 case is only a checksum). */
     public static boolean sameAddress(String a, String b) {
         return a != null && a.equalsIgnoreCase(b);
