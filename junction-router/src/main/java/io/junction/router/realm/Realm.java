@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,7 +38,7 @@ public final class Realm {
     private volatile Map<String, AuthMethod> authMethods;
     private final Broker broker;
     private final Dealer dealer;
-    private final RoleCatalog roleCatalog = RoleCatalog.ANY_ROLE;
+    private volatile RoleCatalog roleCatalog = RoleCatalog.ANY_ROLE;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder droppedEvents = new LongAdder();
@@ -70,6 +71,11 @@ public final class Realm {
     /** The roles sessions may be admitted under. */
     public RoleCatalog roleCatalog() {
         return roleCatalog;
+    }
+
+    /** Sets the roles sessions joining from now on may be admitted under. */
+    public void useRoleCatalog(RoleCatalog catalog) {
+        roleCatalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     /** The first of the client's offered methods (in the client's order) that this realm allows, or {@code null}. */
