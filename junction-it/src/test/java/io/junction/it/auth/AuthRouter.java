@@ -8,6 +8,7 @@ import io.junction.it.support.RouterFixture;
 import io.junction.it.support.WireTransport;
 import io.junction.router.Router;
 import io.junction.router.config.ConfigLoader;
+import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.RouterConfig;
 import io.junction.router.server.RouterServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 
 /**
@@ -54,8 +56,18 @@ final class AuthRouter implements BeforeAllCallback, AfterAllCallback {
     private static final ScramCredential BOB = ScramCredential.derive(PBKDF2_PASSWORD,
             "bob-salt-16bytes".getBytes(StandardCharsets.US_ASCII), ScramKdf.PBKDF2, 4096, 0);
 
+    private final Duration handshakeTimeout;
     private RouterServer server;
     private int port;
+
+    AuthRouter() {
+        this(LimitsConfig.defaults().handshakeTimeout());
+    }
+
+    /** A router that gives each connection {@code handshakeTimeout} to be welcomed. */
+    AuthRouter(Duration handshakeTimeout) {
+        this.handshakeTimeout = handshakeTimeout;
+    }
 
     static String realmsYaml() {
         HexFormat hex = HexFormat.of();
@@ -101,8 +113,10 @@ final class AuthRouter implements BeforeAllCallback, AfterAllCallback {
 
     synchronized void start() {
         RouterConfig transports = RouterFixture.create().config(0);
-        RouterConfig config = new RouterConfig(ConfigLoader.parse(realmsYaml()).realms(), transports.transports(),
-                transports.limits());
+        LimitsConfig l = transports.limits();
+        LimitsConfig limits = new LimitsConfig(handshakeTimeout, l.maxSessions(), l.outboundBufferBytes(),
+                l.slowSubscriber(), l.maxPendingCallsPerSession(), l.strictRequestIds());
+        RouterConfig config = new RouterConfig(ConfigLoader.parse(realmsYaml()).realms(), transports.transports(), limits);
         server = new RouterServer(config).start();
         port = server.port(0);
     }
