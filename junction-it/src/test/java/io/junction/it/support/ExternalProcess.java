@@ -54,7 +54,6 @@ public final class ExternalProcess implements AutoCloseable {
      */
     public static ExternalProcess start(String name, Path dir, List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
         try {
             Process p = pb.start();
             p.getOutputStream().close();
