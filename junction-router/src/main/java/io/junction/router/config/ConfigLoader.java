@@ -102,27 +102,10 @@ public final class ConfigLoader {
                 throw n.error("name", "realm \"" + name + "\" is already defined at " + previous);
             }
             UriCheck uriCheck = n.choice("uri_check", UriCheck.LOOSE, URI_CHECKS);
-            List<AuthMethodConfig> auth = n.has("auth") ? auth(n.object("auth")) : RealmConfig.defaults(name).auth();
+            List<AuthMethodConfig> auth = n.has("auth") ? AuthConfigReader.read(n.object("auth")) : RealmConfig.defaults(name).auth();
             out.add(new RealmConfig(name, uriCheck, auth));
         }
-        return out;
-    }
-
-    private static List<AuthMethodConfig> auth(ConfigNode auth) {
-        Map<String, ConfigNode> methods = auth.entries();
-        if (methods.isEmpty()) {
-            throw new ConfigException(auth.path(), "at least one authentication method is required");
-        }
-        List<AuthMethodConfig> out = new ArrayList<>();
-        for (Map.Entry<String, ConfigNode> e : methods.entrySet()) {
-            ConfigNode settings = e.getValue();
-            if (e.getKey().equals(AnonymousAuthConfig.METHOD)) {
-                settings.allowOnly();
-                out.add(new AnonymousAuthConfig());
-            } else {
-                throw new ConfigException(settings.path(), "unknown authentication method (supported: anonymous)");
-            }
-        }
+        AuthConfigReader.checkAuthenticatorRealms(nodes, out);
         return out;
     }
 

@@ -88,6 +88,18 @@ final class ConfigNode {
         return v.asText();
     }
 
+    /** A secret string (ticket, password, key): like {@link #string}, but an error never shows the value. */
+    String secret(String key) {
+        JsonNode v = value(key);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw error(key, "must be a string (quote it in YAML)");
+        }
+        return v.asText();
+    }
+
     boolean bool(String key, boolean defaultValue) {
         JsonNode v = value(key);
         if (v == null) {

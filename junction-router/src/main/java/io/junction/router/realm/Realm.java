@@ -2,10 +2,10 @@ package io.junction.router.realm;
 
 import io.junction.core.serialization.Serialization;
 import io.junction.core.serialization.WampCodec;
-import io.junction.router.auth.AnonymousAuth;
 import io.junction.router.auth.AuthMethod;
+import io.junction.router.auth.AuthMethods;
+import io.junction.router.auth.RoleCatalog;
 import io.junction.router.broker.Broker;
-import io.junction.router.config.AnonymousAuthConfig;
 import io.junction.router.config.AuthMethodConfig;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.RealmConfig;
@@ -37,26 +37,22 @@ public final class Realm {
     private volatile Map<String, AuthMethod> authMethods;
     private final Broker broker;
     private final Dealer dealer;
+    private final RoleCatalog roleCatalog = RoleCatalog.ANY_ROLE;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder droppedEvents = new LongAdder();
 
-    public Realm(RealmConfig config, LimitsConfig limits, Function<Serialization, WampCodec> codecs) {
+    public Realm(RealmConfig config, LimitsConfig limits, Function<Serialization, WampCodec> codecs, AuthMethods auth) {
         this.name = config.name();
         Map<String, AuthMethod> methods = new LinkedHashMap<>();
         for (AuthMethodConfig method : config.auth()) {
-            methods.put(method.method(), authMethod(method));
+            for (AuthMethod m : auth.create(method)) {
+                methods.put(m.name(), m);
+            }
         }
         this.authMethods = Collections.unmodifiableMap(methods);
         this.broker = new Broker(config.uriCheck(), codecs);
         this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession());
-    }
-
-    private static AuthMethod authMethod(AuthMethodConfig config) {
-        if (config instanceof AnonymousAuthConfig) {
-            return new AnonymousAuth();
-        }
-        throw new IllegalArgumentException("unsupported authentication method " + config.method());
     }
 
     public String name() {
@@ -69,6 +65,11 @@ public final class Realm {
 
     public Dealer dealer() {
         return dealer;
+    }
+
+    /** The roles sessions may be admitted under. */
+    public RoleCatalog roleCatalog() {
+        return roleCatalog;
     }
 
     /** The first of the client's offered methods (in the client's order) that this realm allows, or {@code null}. */

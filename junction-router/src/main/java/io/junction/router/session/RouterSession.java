@@ -78,6 +78,7 @@ public final class RouterSession implements ConnectionListener {
     private AuthMethod authMethod;
     private Authenticator authenticator;
     private boolean challenged;
+    private long reservedId;
     private long lastRequest;
 
     // fixed at WELCOME, before the session becomes visible to other sessions
@@ -366,11 +367,12 @@ public final class RouterSession implements ConnectionListener {
             return;
         }
         holdsSessionSlot = true;
+        reservedId = router.reserveSessionId();
         state = SessionState.AUTHENTICATING;
         joiningRealm = r;
         authMethod = method;
-        AuthRequest request = new AuthRequest(r.name(), hello.authid(), hello.authmethods(), hello.authextra(),
-                connection.details());
+        AuthRequest request = new AuthRequest(r.name(), reservedId, hello.authid(), hello.authmethods(),
+                hello.authextra(), connection.details(), connection::channelBinding);
         runAuthStep(() -> {
             authenticator = method.start(request);
             return authenticator.hello();
@@ -408,10 +410,15 @@ public final class RouterSession implements ConnectionListener {
             authFailed(failure);
         } else if (outcome instanceof AuthOutcome.Challenging c) {
             challenged = true;
-            send(new Challenge(authMethod.name(), c.extra()));
+            send(new Challenge(c.method() != null ? c.method() : authMethod.name(), c.extra()));
         } else if (outcome instanceof AuthOutcome.Denied d) {
             abort(d.reason(), d.message());
         } else if (outcome instanceof AuthOutcome.Accepted a) {
+            if (!joiningRealm.roleCatalog().defines(a.identity().authrole())) {
+                abort(WampErrors.NO_SUCH_ROLE, "The role \"" + a.identity().authrole() + "\" that authentication assigned"
+                        + " does not exist on realm \"" + joiningRealm.name() + "\".");
+                return;
+            }
             welcome(a.identity());
         } else {
             authFailed(new IllegalStateException("authenticator returned " + outcome));
@@ -426,7 +433,9 @@ public final class RouterSession implements ConnectionListener {
 
     private void welcome(AuthIdentity identity) {
         Realm r = joiningRealm;
-        id = router.registerSession(this);
+        router.registerSession(this, reservedId);
+        id = reservedId;
+        reservedId = 0;
         details = new SessionDetails(id, r.name(), identity, hello, connection.details());
         realm = r;
         state = SessionState.ESTABLISHED;
@@ -444,6 +453,25 @@ public final class RouterSession implements ConnectionListener {
         send(new Welcome(id, welcome));
         r.join(this);
         log.debug("session {} joined realm {} as {}/{}", id, r.name(), identity.authid(), identity.authrole());
+    }
+
+    /**
+     * Joins {@code realm} as {@code identity} without a handshake: for a session the router runs
+     * itself over an in-process connection (see {@code RealmCaller}). It holds no session slot and
+     * no handshake timer. Runs on the connection's event loop.
+     *
+     * @param helloDetails what the session would have announced in HELLO (its roles)
+     */
+    public void joinAsRouter(Realm realm, AuthIdentity identity, Map<String, Object> helloDetails) {
+        connection.eventLoop().execute(() -> {
+            if (state != SessionState.WAITING_FOR_HELLO) {
+                return;
+            }
+            hello = HelloDetails.parse(helloDetails);
+            joiningRealm = realm;
+            reservedId = router.reserveSessionId();
+            welcome(identity);
+        });
     }
 
     private void handshakeTimedOut() {
@@ -485,6 +513,10 @@ public final class RouterSession implements ConnectionListener {
         if (holdsSessionSlot) {
             holdsSessionSlot = false;
             router.releaseSessionSlot();
+        }
+        if (reservedId != 0) {
+            router.releaseSessionId(reservedId);
+            reservedId = 0;
         }
         router.forget(this);
     }

@@ -96,7 +96,7 @@ class ConfigLoaderTest {
             realms: [{name: r}, {name: r}]                                 | realms[1].name: realm "r" is already defined at realms[0]
             realms: [{name: r, uri_check: medium}]                         | realms[0].uri_check: must be one of loose, strict, got "medium"
             realms: [{name: r, auth: {}}]                                  | realms[0].auth: at least one authentication method is required
-            realms: [{name: r, auth: {ticket: {}}}]                        | realms[0].auth.ticket: unknown authentication method (supported: anonymous)
+            realms: [{name: r, auth: {kerberos: {}}}]                      | realms[0].auth.kerberos: unknown authentication method (supported: anonymous, ticket, wampcra, wamp-scram (or scram), cryptosign)
             realms: [{name: r, auth: {anonymous: {role: x}}}]              | realms[0].auth.anonymous.role: unknown key (no keys are allowed here)
             realms: [{name: r, roles: []}]                                 | realms[0].roles: unknown key (expected one of: auth, name, uri_check)
             transports: [{port: 8080}]                                     | transports[0].type: is required (one of universal, websocket, rawsocket)
