@@ -5,6 +5,7 @@ import io.junction.core.serialization.WampCodec;
 import io.junction.router.auth.AuthMethod;
 import io.junction.router.auth.AuthMethods;
 import io.junction.router.auth.RoleCatalog;
+import io.junction.router.authorization.RealmAuthorizer;
 import io.junction.router.broker.Broker;
 import io.junction.router.config.AuthMethodConfig;
 import io.junction.router.config.LimitsConfig;
@@ -37,13 +38,15 @@ public final class Realm {
     private volatile Map<String, AuthMethod> authMethods;
     private final Broker broker;
     private final Dealer dealer;
-    private final RoleCatalog roleCatalog = RoleCatalog.ANY_ROLE;
+    private final RealmAuthorizer authorizer;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder droppedEvents = new LongAdder();
 
-    public Realm(RealmConfig config, LimitsConfig limits, Function<Serialization, WampCodec> codecs, AuthMethods auth) {
+    public Realm(RealmConfig config, LimitsConfig limits, Function<Serialization, WampCodec> codecs, AuthMethods auth,
+                 RealmAuthorizer authorizer) {
         this.name = config.name();
+        this.authorizer = authorizer;
         Map<String, AuthMethod> methods = new LinkedHashMap<>();
         for (AuthMethodConfig method : config.auth()) {
             for (AuthMethod m : auth.create(method)) {
@@ -69,7 +72,12 @@ public final class Realm {
 
     /** The roles sessions may be admitted under. */
     public RoleCatalog roleCatalog() {
-        return roleCatalog;
+        return authorizer;
+    }
+
+    /** What the realm's sessions may do (see {@code docs/authorization.md}). */
+    public RealmAuthorizer authorizer() {
+        return authorizer;
     }
 
     /** The first of the client's offered methods (in the client's order) that this realm allows, or {@code null}. */
