@@ -164,6 +164,15 @@ public final class WampClient implements AutoCloseable {
         }
 
         /**
+         * Adds an authentication method to offer, after those given so far (e.g.
+         * {@code new TicketAuthenticator("joe", ticket)}; see {@code io.junction.client.auth}).
+         */
+        public Builder authenticator(ClientAuthenticator authenticator) {
+            this.authenticators.add(Objects.requireNonNull(authenticator, "authenticator"));
+            return this;
+        }
+
+        /**
          * Where handlers, listeners and future completions run. The default is a shared pool of
          * daemon threads that grows with demand; handlers never run on I/O threads.
          */

@@ -50,7 +50,8 @@ public final class Router implements ConnectionAcceptor {
      */
     public Router(RouterConfig config, Function<Serialization, WampCodec> codecs) {
         this.limits = config.limits();
-        AuthMethods auth = new AuthMethods(this::caller, limits.handshakeTimeout());
+        // a dynamic authenticator gets most of the handshake time, so that a slow one is reported as such
+        AuthMethods auth = new AuthMethods(this::caller, limits.handshakeTimeout().multipliedBy(3).dividedBy(4));
         Map<String, Realm> m = new LinkedHashMap<>();
         for (RealmConfig rc : config.realms()) {
             m.put(rc.name(), new Realm(rc, limits, codecs, auth,

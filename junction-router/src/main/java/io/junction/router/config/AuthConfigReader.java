@@ -364,7 +364,7 @@ final class AuthConfigReader {
     }
 
     private static byte[] hex(ConfigNode p, String key, int length) {
-        String s = p.string(key, null);
+        String s = p.secret(key);
         byte[] b;
         try {
             b = HexFormat.of().parseHex(s);

@@ -2,6 +2,8 @@ package io.junction.router.config;
 
 import io.junction.core.auth.cryptosign.SigningKey;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,7 @@ public record CryptosignAuthConfig(Map<String, Principal> principals, DynamicAut
     public static final String METHOD = "cryptosign";
 
     public CryptosignAuthConfig {
-        principals = Map.copyOf(principals);
+        principals = Collections.unmodifiableMap(new LinkedHashMap<>(principals)); // in file order
         trustroots = List.copyOf(trustroots);
     }
 

@@ -2,6 +2,8 @@ package io.junction.router.config;
 
 import io.junction.core.auth.scram.ScramCredential;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +21,7 @@ public record ScramAuthConfig(Map<String, Principal> principals, DynamicAuthenti
     public static final String AUTOBAHN_METHOD = "scram";
 
     public ScramAuthConfig {
-        principals = Map.copyOf(principals);
+        principals = Collections.unmodifiableMap(new LinkedHashMap<>(principals)); // in file order
     }
 
     /** A principal of the config: what {@code junction passwd --method scram} prints, and the role. */

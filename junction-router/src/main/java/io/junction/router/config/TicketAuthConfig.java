@@ -1,5 +1,7 @@
 package io.junction.router.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +16,7 @@ public record TicketAuthConfig(Map<String, Principal> principals, DynamicAuthent
     public static final String METHOD = "ticket";
 
     public TicketAuthConfig {
-        principals = Map.copyOf(principals);
+        principals = Collections.unmodifiableMap(new LinkedHashMap<>(principals)); // in file order
     }
 
     /** A principal of the config: its ticket and the role it joins with. */

@@ -1,5 +1,7 @@
 package io.junction.router.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +16,7 @@ public record WampCraAuthConfig(Map<String, Principal> principals, DynamicAuthen
     public static final String METHOD = "wampcra";
 
     public WampCraAuthConfig {
-        principals = Map.copyOf(principals);
+        principals = Collections.unmodifiableMap(new LinkedHashMap<>(principals)); // in file order
     }
 
     /**

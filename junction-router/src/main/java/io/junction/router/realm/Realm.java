@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,6 +40,7 @@ public final class Realm {
     private final Broker broker;
     private final Dealer dealer;
     private final RealmAuthorizer authorizer;
+    private volatile RoleCatalog roleCatalog;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder droppedEvents = new LongAdder();
@@ -47,6 +49,7 @@ public final class Realm {
                  RealmAuthorizer authorizer) {
         this.name = config.name();
         this.authorizer = authorizer;
+        this.roleCatalog = authorizer;
         Map<String, AuthMethod> methods = new LinkedHashMap<>();
         for (AuthMethodConfig method : config.auth()) {
             for (AuthMethod m : auth.create(method)) {
@@ -70,14 +73,19 @@ public final class Realm {
         return dealer;
     }
 
-    /** The roles sessions may be admitted under. */
+    /** The roles sessions may be admitted under: the configured roles, unless replaced. */
     public RoleCatalog roleCatalog() {
-        return authorizer;
+        return roleCatalog;
     }
 
     /** What the realm's sessions may do (see {@code docs/authorization.md}). */
     public RealmAuthorizer authorizer() {
         return authorizer;
+    }
+
+    /** Sets the roles sessions joining from now on may be admitted under. */
+    public void useRoleCatalog(RoleCatalog catalog) {
+        roleCatalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     /** The first of the client's offered methods (in the client's order) that this realm allows, or {@code null}. */

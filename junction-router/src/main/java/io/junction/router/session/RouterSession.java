@@ -30,6 +30,7 @@ import io.junction.router.auth.AuthOutcome;
 import io.junction.router.auth.AuthRequest;
 import io.junction.router.auth.Authenticator;
 import io.junction.router.authorization.AuthorizationGate;
+import io.junction.router.config.AnonymousAuthConfig;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.SlowSubscriberPolicy;
 import io.junction.router.dealer.PendingCalls;
@@ -43,6 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -371,6 +373,11 @@ public final class RouterSession implements ConnectionListener {
             return;
         }
         AuthMethod method = r.authMethodFor(hello.authmethods());
+        if (method == null && hello.authmethods().equals(List.of(AnonymousAuthConfig.METHOD))) {
+            abort(WampErrors.AUTHENTICATION_REQUIRED, "Realm \"" + r.name() + "\" does not admit anonymous sessions;"
+                    + " authenticate with one of: " + String.join(", ", r.authMethodNames()) + ".");
+            return;
+        }
         if (method == null) {
             abort(WampErrors.NO_MATCHING_AUTH_METHOD, "None of the offered authentication methods "
                     + hello.authmethods() + " is allowed on realm \"" + r.name() + "\" (allowed: "

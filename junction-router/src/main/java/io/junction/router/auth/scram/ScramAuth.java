@@ -138,9 +138,9 @@ public final class ScramAuth implements AuthMethod {
                     extra.put("nonce", nonce);
                     extra.put("salt", salt);
                     extra.put("kdf", autobahnDialect() ? c.kdf().autobahnName() : c.kdf().specName());
-                    extra.put("iterations", c.iterations());
+                    extra.put("iterations", (long) c.iterations());
                     if (c.kdf().usesMemory()) {
-                        extra.put("memory", c.memory());
+                        extra.put("memory", (long) c.memory());
                     }
                     if (channelBinding != null) {
                         extra.put("channel_binding", channelBinding);
