@@ -6,6 +6,7 @@ import io.junction.core.serialization.Codecs;
 import io.junction.core.serialization.Serialization;
 import io.junction.core.serialization.WampCodec;
 import io.junction.router.auth.AuthMethods;
+import io.junction.router.authorization.RealmAuthorizer;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.RealmConfig;
 import io.junction.router.config.RouterConfig;
@@ -53,7 +54,8 @@ public final class Router implements ConnectionAcceptor {
         AuthMethods auth = new AuthMethods(this::caller, limits.handshakeTimeout().multipliedBy(3).dividedBy(4));
         Map<String, Realm> m = new LinkedHashMap<>();
         for (RealmConfig rc : config.realms()) {
-            m.put(rc.name(), new Realm(rc, limits, codecs, auth));
+            m.put(rc.name(), new Realm(rc, limits, codecs, auth,
+                    RealmAuthorizer.of(rc.roles(), () -> caller(rc.name()), limits.handshakeTimeout())));
         }
         this.realms = Collections.unmodifiableMap(m);
     }

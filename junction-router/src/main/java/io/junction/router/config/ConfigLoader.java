@@ -12,6 +12,7 @@ import io.junction.core.serialization.Serialization;
 import io.junction.router.config.TransportConfig.RawSocketConfig;
 import io.junction.router.config.TransportConfig.WebSocketConfig;
 import io.junction.router.uri.UriCheck;
+import io.junction.transport.tls.TlsServerConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ public final class ConfigLoader {
         Map<String, String> seen = new HashMap<>();
         List<RealmConfig> out = new ArrayList<>();
         for (ConfigNode n : nodes) {
-            n.allowOnly("name", "uri_check", "auth");
+            n.allowOnly("name", "uri_check", "auth", "roles");
             if (!n.has("name")) {
                 throw new ConfigException(n.pathOf("name"), "is required");
             }
@@ -103,7 +104,8 @@ public final class ConfigLoader {
             }
             UriCheck uriCheck = n.choice("uri_check", UriCheck.LOOSE, URI_CHECKS);
             List<AuthMethodConfig> auth = n.has("auth") ? AuthConfigReader.read(n.object("auth")) : RealmConfig.defaults(name).auth();
-            out.add(new RealmConfig(name, uriCheck, auth));
+            List<RoleConfig> roles = n.has("roles") ? RolesConfigReader.read(n.object("roles")) : List.of();
+            out.add(new RealmConfig(name, uriCheck, auth, roles));
         }
         AuthConfigReader.checkAuthenticatorRealms(nodes, out);
         return out;
@@ -113,7 +115,7 @@ public final class ConfigLoader {
         List<TransportConfig> out = new ArrayList<>();
         Map<String, String> endpoints = new HashMap<>();
         for (ConfigNode n : root.objects("transports")) {
-            n.allowOnly("type", "host", "port", "serializers", "max_message_size", "websocket", "rawsocket");
+            n.allowOnly("type", "host", "port", "serializers", "max_message_size", "websocket", "rawsocket", "tls");
             if (!n.has("type")) {
                 throw new ConfigException(n.pathOf("type"), "is required (one of " + String.join(", ", TRANSPORT_TYPES.keySet()) + ")");
             }
@@ -142,7 +144,8 @@ public final class ConfigLoader {
             } else {
                 n.forbid("rawsocket", "for a websocket transport");
             }
-            out.add(new TransportConfig(type, host, port, serializers, maxMessageSize, websocket, rawsocket));
+            TlsServerConfig tls = n.has("tls") ? TlsConfigReader.read(n.object("tls")) : null;
+            out.add(new TransportConfig(type, host, port, serializers, maxMessageSize, websocket, rawsocket, tls));
         }
         return out;
     }

@@ -200,6 +200,12 @@ final class ConfigNode {
         return e;
     }
 
+    /** Whether {@code key} holds a list (rather than a mapping or a scalar). */
+    boolean isList(String key) {
+        JsonNode v = value(key);
+        return v != null && v.isArray();
+    }
+
     /** A list of strings; {@code null} if the key is absent. */
     List<String> strings(String key) {
         JsonNode v = value(key);

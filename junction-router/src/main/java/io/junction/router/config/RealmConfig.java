@@ -11,13 +11,21 @@ import java.util.Objects;
  * @param name     the realm's URI, as clients name it in HELLO
  * @param uriCheck how strictly topic and procedure URIs are checked
  * @param auth     the authentication methods sessions may use to join, in the order they were configured
+ * @param roles    the roles sessions may have and what each may do; empty: every role exists and may
+ *                 do everything
  */
-public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth) {
+public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, List<RoleConfig> roles) {
 
     public RealmConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(uriCheck, "uriCheck");
         auth = List.copyOf(auth);
+        roles = List.copyOf(roles);
+    }
+
+    /** A realm without configured roles. */
+    public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth) {
+        this(name, uriCheck, auth, List.of());
     }
 
     /** A realm with loose URI checking that admits anonymous sessions. */

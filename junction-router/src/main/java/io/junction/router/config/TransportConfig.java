@@ -1,6 +1,7 @@
 package io.junction.router.config;
 
 import io.junction.core.serialization.Serialization;
+import io.junction.transport.tls.TlsServerConfig;
 
 import java.util.List;
 import java.util.Objects;
@@ -12,9 +13,11 @@ import java.util.Objects;
  * @param maxMessageSize the largest message accepted from a peer, in bytes
  * @param websocket      WebSocket settings; {@code null} for a RawSocket-only transport
  * @param rawsocket      RawSocket settings; {@code null} for a WebSocket-only transport
+ * @param tls            TLS settings (wss://, rss://); {@code null} for plain TCP
  */
 public record TransportConfig(TransportType type, String host, int port, List<Serialization> serializers,
-                              long maxMessageSize, WebSocketConfig websocket, RawSocketConfig rawsocket) {
+                              long maxMessageSize, WebSocketConfig websocket, RawSocketConfig rawsocket,
+                              TlsServerConfig tls) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -27,6 +30,12 @@ public record TransportConfig(TransportType type, String host, int port, List<Se
         if (type.speaksWebSocket() != (websocket != null) || type.speaksRawSocket() != (rawsocket != null)) {
             throw new IllegalArgumentException("a " + type + " transport needs exactly the settings of the protocols it speaks");
         }
+    }
+
+    /** A transport without TLS. */
+    public TransportConfig(TransportType type, String host, int port, List<Serialization> serializers,
+                           long maxMessageSize, WebSocketConfig websocket, RawSocketConfig rawsocket) {
+        this(type, host, port, serializers, maxMessageSize, websocket, rawsocket, null);
     }
 
     /** Universal on 127.0.0.1:8080, WebSocket at {@code /ws}, every serializer. */

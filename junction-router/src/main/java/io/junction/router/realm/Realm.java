@@ -5,6 +5,7 @@ import io.junction.core.serialization.WampCodec;
 import io.junction.router.auth.AuthMethod;
 import io.junction.router.auth.AuthMethods;
 import io.junction.router.auth.RoleCatalog;
+import io.junction.router.authorization.RealmAuthorizer;
 import io.junction.router.broker.Broker;
 import io.junction.router.config.AuthMethodConfig;
 import io.junction.router.config.LimitsConfig;
@@ -38,13 +39,17 @@ public final class Realm {
     private volatile Map<String, AuthMethod> authMethods;
     private final Broker broker;
     private final Dealer dealer;
-    private volatile RoleCatalog roleCatalog = RoleCatalog.ANY_ROLE;
+    private final RealmAuthorizer authorizer;
+    private volatile RoleCatalog roleCatalog;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder droppedEvents = new LongAdder();
 
-    public Realm(RealmConfig config, LimitsConfig limits, Function<Serialization, WampCodec> codecs, AuthMethods auth) {
+    public Realm(RealmConfig config, LimitsConfig limits, Function<Serialization, WampCodec> codecs, AuthMethods auth,
+                 RealmAuthorizer authorizer) {
         this.name = config.name();
+        this.authorizer = authorizer;
+        this.roleCatalog = authorizer;
         Map<String, AuthMethod> methods = new LinkedHashMap<>();
         for (AuthMethodConfig method : config.auth()) {
             for (AuthMethod m : auth.create(method)) {
@@ -68,9 +73,14 @@ public final class Realm {
         return dealer;
     }
 
-    /** The roles sessions may be admitted under. */
+    /** The roles sessions may be admitted under: the configured roles, unless replaced. */
     public RoleCatalog roleCatalog() {
         return roleCatalog;
+    }
+
+    /** What the realm's sessions may do (see {@code docs/authorization.md}). */
+    public RealmAuthorizer authorizer() {
+        return authorizer;
     }
 
     /** Sets the roles sessions joining from now on may be admitted under. */

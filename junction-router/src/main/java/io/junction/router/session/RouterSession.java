@@ -29,6 +29,7 @@ import io.junction.router.auth.AuthMethod;
 import io.junction.router.auth.AuthOutcome;
 import io.junction.router.auth.AuthRequest;
 import io.junction.router.auth.Authenticator;
+import io.junction.router.authorization.AuthorizationGate;
 import io.junction.router.config.AnonymousAuthConfig;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.SlowSubscriberPolicy;
@@ -81,6 +82,8 @@ public final class RouterSession implements ConnectionListener {
     private Authenticator authenticator;
     private boolean challenged;
     private long reservedId;
+    private boolean routerInternal;
+    private AuthorizationGate gate;
     private long lastRequest;
 
     // fixed at WELCOME, before the session becomes visible to other sessions
@@ -208,9 +211,15 @@ public final class RouterSession implements ConnectionListener {
     public void onMessage(Message message) {
         try {
             dispatch(message);
-        } catch (ProtocolViolation v) {
-            abort(WampErrors.PROTOCOL_VIOLATION, v.getMessage());
         } catch (RuntimeException e) {
+            failedToHandle(message, e);
+        }
+    }
+
+    private void failedToHandle(Message message, RuntimeException e) {
+        if (e instanceof ProtocolViolation v) {
+            abort(WampErrors.PROTOCOL_VIOLATION, v.getMessage());
+        } else {
             log.error("session {} ({}): failed to handle {}", id, connection.details().peer(), message.type(), e);
             abort(RouterErrors.INTERNAL_ERROR,
                     "The router failed to handle a " + message.type() + " message; the session is closed.");
@@ -266,8 +275,15 @@ public final class RouterSession implements ConnectionListener {
         }
     }
 
-    /** A message of an established session. */
+    /** A message of an established session: authorized first, unless the router runs the session itself. */
     private void route(Message m) {
+        if (gate != null && (m = gate.admit(m)) == null) {
+            return; // refused, or waits for its authorizer and comes back through the gate
+        }
+        routeAdmitted(m);
+    }
+
+    private void routeAdmitted(Message m) {
         Realm r = realm;
         switch (m.type()) {
             case PUBLISH -> {
@@ -446,6 +462,9 @@ public final class RouterSession implements ConnectionListener {
         details = new SessionDetails(id, r.name(), identity, hello, connection.details());
         realm = r;
         state = SessionState.ESTABLISHED;
+        if (!routerInternal) {
+            gate = r.authorizer().gate(details, connection.eventLoop(), new Gated());
+        }
         cancelTimer();
 
         Map<String, Object> welcome = new LinkedHashMap<>();
@@ -465,7 +484,8 @@ public final class RouterSession implements ConnectionListener {
     /**
      * Joins {@code realm} as {@code identity} without a handshake: for a session the router runs
      * itself over an in-process connection (see {@code RealmCaller}). It holds no session slot and
-     * no handshake timer. Runs on the connection's event loop.
+     * no handshake timer, and it is not subject to authorization (it may use the reserved
+     * {@code wamp.*} URIs; it calls dynamic authorizers). Runs on the connection's event loop.
      *
      * @param helloDetails what the session would have announced in HELLO (its roles)
      */
@@ -476,6 +496,7 @@ public final class RouterSession implements ConnectionListener {
             }
             hello = HelloDetails.parse(helloDetails);
             joiningRealm = realm;
+            routerInternal = true;
             reservedId = router.reserveSessionId();
             welcome(identity);
         });
@@ -532,6 +553,34 @@ public final class RouterSession implements ConnectionListener {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
+        }
+    }
+
+    /** The session as its authorization gate sees it. */
+    private final class Gated implements AuthorizationGate.GatedSession {
+
+        @Override
+        public boolean send(Message message) {
+            return RouterSession.this.send(message);
+        }
+
+        @Override
+        public boolean isEstablished() {
+            return state == SessionState.ESTABLISHED;
+        }
+
+        @Override
+        public void proceed(Message admitted) {
+            try {
+                routeAdmitted(admitted);
+            } catch (RuntimeException e) {
+                failedToHandle(admitted, e);
+            }
+        }
+
+        @Override
+        public void abort(String reason, String message) {
+            RouterSession.this.abort(reason, message);
         }
     }
 

@@ -2,6 +2,7 @@ package io.junction.transport.server;
 
 import io.junction.core.serialization.Serialization;
 import io.junction.transport.rawsocket.RawSocketHandshake;
+import io.junction.transport.tls.TlsServerConfig;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -39,6 +40,7 @@ public final class WampServerConfig {
     private final boolean preferNativeTransport;
     private final int bossThreads;
     private final int workerThreads;
+    private final TlsServerConfig tls;
 
     private WampServerConfig(Builder b) {
         this.host = b.host;
@@ -60,6 +62,7 @@ public final class WampServerConfig {
         this.preferNativeTransport = b.preferNativeTransport;
         this.bossThreads = b.bossThreads;
         this.workerThreads = b.workerThreads;
+        this.tls = b.tls;
     }
 
     public static Builder builder() {
@@ -81,12 +84,12 @@ public final class WampServerConfig {
         return port;
     }
 
-    /** The HTTP paths that upgrade to WAMP over WebSocket. */
     /** What the main port accepts: WebSocket, RawSocket, or both (told apart by the first octet). */
     public Set<ListenerProtocol> protocols() {
         return protocols;
     }
 
+    /** The HTTP paths that upgrade to WAMP over WebSocket. */
     public Set<String> webSocketPaths() {
         return webSocketPaths;
     }
@@ -164,6 +167,11 @@ public final class WampServerConfig {
         return workerThreads;
     }
 
+    /** TLS for every connection (wss://, rss://), or {@code null} for plain TCP. */
+    public TlsServerConfig tls() {
+        return tls;
+    }
+
     public static final class Builder {
 
         private String host = "127.0.0.1";
@@ -185,6 +193,7 @@ public final class WampServerConfig {
         private boolean preferNativeTransport = true;
         private int bossThreads = 1;
         private int workerThreads = 0;
+        private TlsServerConfig tls;
 
         private Builder() {
         }
@@ -209,6 +218,7 @@ public final class WampServerConfig {
             preferNativeTransport = c.preferNativeTransport;
             bossThreads = c.bossThreads;
             workerThreads = c.workerThreads;
+            tls = c.tls;
         }
 
         public Builder host(String host) {
@@ -300,6 +310,12 @@ public final class WampServerConfig {
 
         public Builder workerThreads(int threads) {
             this.workerThreads = threads;
+            return this;
+        }
+
+        /** TLS on every connection of this server; {@code null} (the default) for plain TCP. */
+        public Builder tls(TlsServerConfig tls) {
+            this.tls = tls;
             return this;
         }
 
