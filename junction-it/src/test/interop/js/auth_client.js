@@ -11,11 +11,14 @@
 //   cryptosign  --privkey HEX [--authid ID] [--router-pubkey HEX]
 //               with --router-pubkey: sends a challenge of its own in HELLO and checks the router's
 //               signature over it (tweetnacl) before answering
+// TLS: wss:// URLs with --trust-root PEM (the CA of the router's certificate).
 // Expectations:
 //   --expect-role ROLE [--expect-authid ID]   join, then publish with acknowledge
 //   --expect-abort URI                        the join is refused with ABORT URI
 'use strict';
 
+const fs = require('fs');
+const https = require('https');
 const autobahn = require('autobahn');
 
 function parseArgs(argv) {
@@ -44,7 +47,12 @@ function transports(args) {
     const u = new URL(args.url.replace(/^rs:/, 'tcp:'));
     return [{type: 'rawsocket', host: u.hostname, port: Number(u.port), serializer: args.serializer}];
   }
-  return [{type: 'websocket', url: args.url, serializers: [serializerFor(args.serializer)]}];
+  const t = {type: 'websocket', url: args.url, serializers: [serializerFor(args.serializer)]};
+  if (args.trust_root) {
+    // wss:// with the test CA
+    t.agent = new https.Agent({ca: fs.readFileSync(args.trust_root)});
+  }
+  return [t];
 }
 
 class Report {

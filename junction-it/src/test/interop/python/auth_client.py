@@ -13,7 +13,10 @@ Methods
   cryptosign  --privkey HEX [--authid ID] [--router-pubkey HEX]
               with --router-pubkey the client also sends a challenge of its own and checks the
               router's signature over it (with PyNaCl) before answering
+              --channel-binding tls-unique binds the signature to the TLS channel
   twofactor   --authid ID --secret SECRET --ticket TICKET   (wampcra, then ticket)
+
+TLS: wss:// and rss:// URLs with --trust-root PEM (the router's certificate must name localhost).
 
 Expectations
   --expect-role ROLE [--expect-authid ID]   the join must succeed with these (and the session work)
@@ -25,6 +28,7 @@ import binascii
 import json
 import os
 import sys
+from urllib.parse import urlparse
 
 import txaio
 
@@ -38,9 +42,16 @@ from twisted.internet import defer, task  # noqa: E402
 
 
 def transport(args):
-    if args.url.startswith("rs://"):
-        return {"type": "rawsocket", "url": args.url, "serializer": args.serializer, "max_retries": 0}
-    return {"type": "websocket", "url": args.url, "serializers": [args.serializer], "max_retries": 0}
+    if args.url.startswith("rs://") or args.url.startswith("rss://"):
+        t = {"type": "rawsocket", "url": args.url, "serializer": args.serializer, "max_retries": 0}
+    else:
+        t = {"type": "websocket", "url": args.url, "serializers": [args.serializer], "max_retries": 0}
+    if args.trust_root:
+        # TLS with the test CA: the router's certificate names localhost
+        u = urlparse(args.url)
+        t["endpoint"] = {"type": "tcp", "host": u.hostname, "port": u.port,
+                         "tls": {"hostname": "localhost", "trust_root": args.trust_root}}
+    return t
 
 
 class Report:
@@ -77,7 +88,12 @@ class RouterCheckingCryptosign(wamp_auth.AuthCryptoSign):
             signed = binascii.a2b_hex(challenge.extra.get("signature", ""))
             verify_key = nacl.signing.VerifyKey(binascii.a2b_hex(pubkey))
             data = verify_key.verify(signed[64:], signed[:64])
-            self._report.check("router_signature", pubkey == self._router_pubkey and data == self._my_challenge,
+            expected = self._my_challenge
+            if self._channel_binding:
+                # with channel binding the router signs our challenge XOR the channel ID
+                channel_id = session._transport.transport_details.channel_id.get(self._channel_binding)
+                expected = bytes(a ^ b for a, b in zip(expected, channel_id))
+            self._report.check("router_signature", pubkey == self._router_pubkey and data == expected,
                                (pubkey, binascii.b2a_hex(data)))
         except Exception as e:  # a bad signature raises nacl.exceptions.BadSignatureError
             self._report.fail("router_signature", repr(e))
@@ -96,6 +112,8 @@ def authenticators(args, report):
         kw = {"privkey": args.privkey}
         if args.authid:
             kw["authid"] = args.authid
+        if args.channel_binding:
+            kw["authextra"] = {"channel_binding": args.channel_binding}
         if args.router_pubkey:
             return {"cryptosign": RouterCheckingCryptosign(report, args.router_pubkey, **kw)}
         return {"cryptosign": kw}
@@ -164,6 +182,8 @@ def parse():
     p.add_argument("--ticket")
     p.add_argument("--privkey")
     p.add_argument("--router-pubkey", dest="router_pubkey")
+    p.add_argument("--channel-binding", dest="channel_binding")
+    p.add_argument("--trust-root", dest="trust_root", help="PEM file of the CA that issued the router's certificate")
     p.add_argument("--expect-role", dest="expect_role")
     p.add_argument("--expect-authid", dest="expect_authid")
     p.add_argument("--expect-abort", dest="expect_abort")

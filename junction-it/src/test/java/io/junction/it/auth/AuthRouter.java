@@ -10,14 +10,22 @@ import io.junction.router.Router;
 import io.junction.router.config.ConfigLoader;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.RouterConfig;
+import io.junction.router.config.TransportConfig;
 import io.junction.router.server.RouterServer;
+import io.junction.transport.tls.TlsServerConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A real router on a free port of 127.0.0.1 (the transports of {@link RouterFixture}) whose realms
@@ -56,17 +64,38 @@ final class AuthRouter implements BeforeAllCallback, AfterAllCallback {
     private static final ScramCredential BOB = ScramCredential.derive(PBKDF2_PASSWORD,
             "bob-salt-16bytes".getBytes(StandardCharsets.US_ASCII), ScramKdf.PBKDF2, 4096, 0);
 
+    /** The router's listeners: plain TCP, and with {@link #withTls()} TLS 1.2 only and TLS 1.3 only. */
+    enum Listener {
+        PLAIN, TLS12, TLS13;
+
+        boolean secure() {
+            return this != PLAIN;
+        }
+    }
+
     private final Duration handshakeTimeout;
+    private final boolean tls;
     private RouterServer server;
-    private int port;
+    private TlsFiles tlsFiles;
+    private Path tlsDir;
 
     AuthRouter() {
-        this(LimitsConfig.defaults().handshakeTimeout());
+        this(LimitsConfig.defaults().handshakeTimeout(), false);
     }
 
     /** A router that gives each connection {@code handshakeTimeout} to be welcomed. */
     AuthRouter(Duration handshakeTimeout) {
+        this(handshakeTimeout, false);
+    }
+
+    private AuthRouter(Duration handshakeTimeout, boolean tls) {
         this.handshakeTimeout = handshakeTimeout;
+        this.tls = tls;
+    }
+
+    /** The same router with two more listeners: TLS 1.2 (tls-unique) and TLS 1.3 (tls-exporter), a fresh self-signed certificate. */
+    static AuthRouter withTls() {
+        return new AuthRouter(LimitsConfig.defaults().handshakeTimeout(), true);
     }
 
     static String realmsYaml() {
@@ -112,13 +141,26 @@ final class AuthRouter implements BeforeAllCallback, AfterAllCallback {
     }
 
     synchronized void start() {
-        RouterConfig transports = RouterFixture.create().config(0);
-        LimitsConfig l = transports.limits();
+        RouterConfig fixture = RouterFixture.create().config(0);
+        List<TransportConfig> transports = new ArrayList<>(fixture.transports());
+        if (tls) {
+            try {
+                tlsDir = Files.createTempDirectory("junction-auth-tls");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            tlsFiles = TlsFiles.create(tlsDir);
+            TransportConfig plain = transports.get(0);
+            for (String protocol : List.of("TLSv1.2", "TLSv1.3")) {
+                transports.add(new TransportConfig(plain.type(), plain.host(), 0, plain.serializers(), plain.maxMessageSize(),
+                        plain.websocket(), plain.rawsocket(),
+                        TlsServerConfig.of(tlsFiles.certificate(), tlsFiles.privateKey()).withProtocols(protocol)));
+            }
+        }
+        LimitsConfig l = fixture.limits();
         LimitsConfig limits = new LimitsConfig(handshakeTimeout, l.maxSessions(), l.outboundBufferBytes(),
                 l.slowSubscriber(), l.maxPendingCallsPerSession(), l.strictRequestIds());
-        RouterConfig config = new RouterConfig(ConfigLoader.parse(realmsYaml()).realms(), transports.transports(), limits);
-        server = new RouterServer(config).start();
-        port = server.port(0);
+        server = new RouterServer(new RouterConfig(ConfigLoader.parse(realmsYaml()).realms(), transports, limits)).start();
     }
 
     synchronized void stop() {
@@ -126,6 +168,22 @@ final class AuthRouter implements BeforeAllCallback, AfterAllCallback {
             server.stop();
             server = null;
         }
+        if (tlsDir != null) {
+            try (var files = Files.list(tlsDir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+                Files.delete(tlsDir);
+            } catch (IOException e) {
+                // a temp directory left behind
+            }
+            tlsDir = null;
+        }
+    }
+
+    /** The PEM file of the certificate the TLS listeners present (clients trust it as their CA). */
+    synchronized Path certificate() {
+        return tlsFiles.certificate();
     }
 
     synchronized Router router() {
@@ -133,11 +191,22 @@ final class AuthRouter implements BeforeAllCallback, AfterAllCallback {
     }
 
     synchronized int port() {
-        return port;
+        return port(Listener.PLAIN);
+    }
+
+    synchronized int port(Listener listener) {
+        return server.port(listener.ordinal());
     }
 
     String url(WireTransport transport) {
-        return transport.isWebSocket() ? "ws://127.0.0.1:" + port() + "/ws" : "rs://127.0.0.1:" + port();
+        return url(transport, Listener.PLAIN);
+    }
+
+    /** e.g. {@code wss://127.0.0.1:4321/ws} or {@code rss://127.0.0.1:4322}. */
+    String url(WireTransport transport, Listener listener) {
+        String s = listener.secure() ? "s" : "";
+        return transport.isWebSocket() ? "ws" + s + "://127.0.0.1:" + port(listener) + "/ws"
+                : "rs" + s + "://127.0.0.1:" + port(listener);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.junction.it.auth;
 
 import io.junction.core.error.WampErrors;
 import io.junction.core.serialization.Serialization;
+import io.junction.it.auth.AuthRouter.Listener;
 import io.junction.it.support.ExternalProcess;
 import io.junction.it.support.InteropClients;
 import io.junction.it.support.InteropReport;
@@ -21,7 +22,6 @@ import java.util.List;
 import static io.junction.it.auth.AuthRouter.CRA_SECRET;
 import static io.junction.it.auth.AuthRouter.CRA_USER;
 import static io.junction.it.auth.AuthRouter.DEVICE_KEY;
-import static io.junction.it.auth.AuthRouter.REALM;
 import static io.junction.it.auth.AuthRouter.ROUTER_KEY;
 import static io.junction.it.auth.AuthRouter.SALTED_CRA_PASSWORD;
 import static io.junction.it.auth.AuthRouter.SALTED_CRA_USER;
@@ -33,12 +33,13 @@ import static io.junction.it.auth.AuthRouter.TICKET_USER;
  * ticket, WAMP-CRA unsalted and salted ({@code auth_cra.derive_key}), cryptosign with and without
  * router authentication (the router's signature checked with tweetnacl); over WebSocket with json,
  * msgpack and cbor and over RawSocket (json, the only serializer AutobahnJS has there); and is
- * refused with the right URI when the credential is wrong.
+ * refused with the right URI when the credential is wrong. Ticket, salted WAMP-CRA and cryptosign
+ * with router authentication also over wss:// with TLS 1.2 and 1.3.
  */
 class AutobahnJsAuthTest {
 
     @RegisterExtension
-    static final AuthRouter router = new AuthRouter();
+    static final AuthRouter router = AuthRouter.withTls();
 
     private static ParallelRuns<AuthScenario> runs;
 
@@ -61,8 +62,14 @@ class AutobahnJsAuthTest {
         List<AuthScenario> out = new ArrayList<>();
         int i = 0;
         for (List<String> a : attempts) {
-            out.add(new AuthScenario(a.get(0), WireTransport.WEBSOCKET, webSocket[i++ % webSocket.length], a.subList(1, a.size())));
-            out.add(new AuthScenario(a.get(0), WireTransport.RAWSOCKET, Serialization.JSON, a.subList(1, a.size())));
+            out.add(new AuthScenario(a.get(0), WireTransport.WEBSOCKET, Listener.PLAIN, webSocket[i++ % webSocket.length],
+                    a.subList(1, a.size())));
+            out.add(new AuthScenario(a.get(0), WireTransport.RAWSOCKET, Listener.PLAIN, Serialization.JSON, a.subList(1, a.size())));
+        }
+        // over TLS: wss:// only (AutobahnJS's RawSocket has no TLS)
+        for (List<String> a : List.of(attempts.get(0), attempts.get(3), attempts.get(6))) {
+            out.add(new AuthScenario(a.get(0), WireTransport.WEBSOCKET, Listener.TLS12, Serialization.MSGPACK, a.subList(1, a.size())));
+            out.add(new AuthScenario(a.get(0), WireTransport.WEBSOCKET, Listener.TLS13, Serialization.JSON, a.subList(1, a.size())));
         }
         return out;
     }
@@ -74,9 +81,7 @@ class AutobahnJsAuthTest {
             runs.submit(s, () -> {
                 InteropClients.ensureInstalled();
                 List<String> cmd = new ArrayList<>(List.of(InteropClients.NODE, "auth_client.js"));
-                cmd.addAll(s.args());
-                cmd.addAll(List.of("--url", router.url(s.transport()), "--serializer", s.serialization().id(),
-                        "--realm", REALM));
+                cmd.addAll(s.commandArgs(router));
                 return ExternalProcess.start("autobahn-js auth " + s, InteropClients.jsDir(), cmd);
             }, Duration.ofSeconds(90));
         }
