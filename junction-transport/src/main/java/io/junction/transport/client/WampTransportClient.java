@@ -180,6 +180,12 @@ public final class WampTransportClient {
         WampSubprotocol subprotocol = new WampSubprotocol(serialization, options.batched());
         HttpHeaders headers = new DefaultHttpHeaders();
         options.headers().forEach(headers::add);
+        Consumer<HttpHeaders> responseHeaders = h -> { };
+        if (options.cookies() != null) {
+            URI cookieUri = CookieJars.httpUri(uri);
+            CookieJars.addCookies(options.cookies(), cookieUri, headers);
+            responseHeaders = h -> CookieJars.keepCookies(options.cookies(), cookieUri, h);
+        }
         var handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, subprotocol.name(),
                 true, headers, options.maxMessageSize());
         pipeline.addLast("http-codec", new HttpClientCodec());
@@ -188,6 +194,6 @@ public final class WampTransportClient {
             pipeline.addLast("ws-compression", new WebSocketClientCompressionHandler(options.maxMessageSize()));
         }
         pipeline.addLast("ws-upgrade", new WebSocketClientUpgradeHandler(handshaker, subprotocol,
-                options.maxMessageSize(), options.closeTimeout(), installer, result));
+                options.maxMessageSize(), options.closeTimeout(), installer, result, responseHeaders));
     }
 }

@@ -185,7 +185,7 @@ public final class WampServer implements AutoCloseable {
             pipeline.addLast("ws-compression", new WebSocketServerCompressionHandler(config.webSocketMaxMessageSize()));
         }
         pipeline.addLast("ws-upgrade", new WebSocketUpgradeHandler(config.webSocketPaths(), negotiation,
-                config.webSocketMaxMessageSize(), config.closeTimeout(), slots, installer));
+                config.webSocketMaxMessageSize(), config.closeTimeout(), slots, installer, config.webSocketCookie()));
     }
 
     /** The bound port of the main (WebSocket + RawSocket) listener. */

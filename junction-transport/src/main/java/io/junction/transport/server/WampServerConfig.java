@@ -3,6 +3,7 @@ package io.junction.transport.server;
 import io.junction.core.serialization.Serialization;
 import io.junction.transport.rawsocket.RawSocketHandshake;
 import io.junction.transport.tls.TlsServerConfig;
+import io.junction.transport.websocket.WebSocketCookie;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -41,6 +42,7 @@ public final class WampServerConfig {
     private final int bossThreads;
     private final int workerThreads;
     private final TlsServerConfig tls;
+    private final WebSocketCookie webSocketCookie;
 
     private WampServerConfig(Builder b) {
         this.host = b.host;
@@ -63,6 +65,7 @@ public final class WampServerConfig {
         this.bossThreads = b.bossThreads;
         this.workerThreads = b.workerThreads;
         this.tls = b.tls;
+        this.webSocketCookie = b.webSocketCookie;
     }
 
     public static Builder builder() {
@@ -172,6 +175,11 @@ public final class WampServerConfig {
         return tls;
     }
 
+    /** The tracking cookie read or set on every WebSocket upgrade (cookie authentication), or {@code null}. */
+    public WebSocketCookie webSocketCookie() {
+        return webSocketCookie;
+    }
+
     public static final class Builder {
 
         private String host = "127.0.0.1";
@@ -194,6 +202,7 @@ public final class WampServerConfig {
         private int bossThreads = 1;
         private int workerThreads = 0;
         private TlsServerConfig tls;
+        private WebSocketCookie webSocketCookie;
 
         private Builder() {
         }
@@ -219,6 +228,7 @@ public final class WampServerConfig {
             bossThreads = c.bossThreads;
             workerThreads = c.workerThreads;
             tls = c.tls;
+            webSocketCookie = c.webSocketCookie;
         }
 
         public Builder host(String host) {
@@ -316,6 +326,12 @@ public final class WampServerConfig {
         /** TLS on every connection of this server; {@code null} (the default) for plain TCP. */
         public Builder tls(TlsServerConfig tls) {
             this.tls = tls;
+            return this;
+        }
+
+        /** A tracking cookie on WebSocket connections (cookie authentication); {@code null} (the default) for none. */
+        public Builder webSocketCookie(WebSocketCookie cookie) {
+            this.webSocketCookie = cookie;
             return this;
         }
 
