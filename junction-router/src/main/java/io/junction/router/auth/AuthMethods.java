@@ -1,6 +1,8 @@
 package io.junction.router.auth;
 
+import io.junction.router.auth.cookie.CookieAuth;
 import io.junction.router.auth.cryptosign.CryptosignAuth;
+import io.junction.router.auth.tls.TlsAuth;
 import io.junction.router.auth.dynamic.DynamicAuthenticator;
 import io.junction.router.auth.scram.MockCredentials;
 import io.junction.router.auth.scram.ScramAuth;
@@ -8,10 +10,12 @@ import io.junction.router.auth.ticket.TicketAuth;
 import io.junction.router.auth.wampcra.WampCraAuth;
 import io.junction.router.config.AnonymousAuthConfig;
 import io.junction.router.config.AuthMethodConfig;
+import io.junction.router.config.CookieAuthConfig;
 import io.junction.router.config.CryptosignAuthConfig;
 import io.junction.router.config.DynamicAuthenticatorConfig;
 import io.junction.router.config.ScramAuthConfig;
 import io.junction.router.config.TicketAuthConfig;
+import io.junction.router.config.TlsAuthConfig;
 import io.junction.router.config.TwoFactorAuthConfig;
 import io.junction.router.config.WampCraAuthConfig;
 import io.junction.router.realm.RealmCaller;
@@ -64,6 +68,12 @@ public final class AuthMethods {
             List<AuthMethod> second = create(f.second(), true);
             return create(f.first(), secondFactor).stream()
                     .map(first -> (AuthMethod) new TwoFactorAuth(first, second)).toList();
+        }
+        if (config instanceof TlsAuthConfig t) {
+            return List.of(new TlsAuth(t));
+        }
+        if (config instanceof CookieAuthConfig c) {
+            return List.of(new CookieAuth(c));
         }
         throw new IllegalArgumentException("unsupported authentication method " + config.method());
     }

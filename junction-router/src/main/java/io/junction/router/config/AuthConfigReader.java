@@ -27,7 +27,7 @@ import java.util.Map;
  */
 final class AuthConfigReader {
 
-    private static final String SUPPORTED = "anonymous, ticket, wampcra, wamp-scram (or scram), cryptosign";
+    private static final String SUPPORTED = "anonymous, ticket, wampcra, wamp-scram (or scram), cryptosign, tls, cookie";
     private static final int MAX_SECRET_LENGTH = 4096;
 
     private AuthConfigReader() {
@@ -126,6 +126,8 @@ final class AuthConfigReader {
                 DynamicAuthenticatorConfig authenticator = authenticator(n, principals.isEmpty() && trustroots.isEmpty());
                 yield new CryptosignAuthConfig(principals, authenticator, routerKey(n), trustroots);
             }
+            case TlsAuthConfig.METHOD -> TransportAuthConfigReader.tls(n, secondFactor);
+            case CookieAuthConfig.METHOD -> TransportAuthConfigReader.cookie(n, secondFactor);
             default -> throw new ConfigException(n.path(), "unknown authentication method (supported: " + SUPPORTED + ")");
         };
         if (n.has("second_factor")) {

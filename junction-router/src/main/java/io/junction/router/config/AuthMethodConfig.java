@@ -5,7 +5,7 @@ package io.junction.router.config;
  * Each method that the router implements has its own record.
  */
 public sealed interface AuthMethodConfig permits AnonymousAuthConfig, TicketAuthConfig, WampCraAuthConfig,
-        ScramAuthConfig, CryptosignAuthConfig, TwoFactorAuthConfig {
+        ScramAuthConfig, CryptosignAuthConfig, TwoFactorAuthConfig, TlsAuthConfig, CookieAuthConfig {
 
     /** The method's name as clients announce it in {@code HELLO.Details.authmethods}. */
     String method();

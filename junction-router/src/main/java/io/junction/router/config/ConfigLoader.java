@@ -13,6 +13,7 @@ import io.junction.router.config.TransportConfig.RawSocketConfig;
 import io.junction.router.config.TransportConfig.WebSocketConfig;
 import io.junction.router.uri.UriCheck;
 import io.junction.transport.tls.TlsServerConfig;
+import io.junction.transport.websocket.WebSocketCookie;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -174,7 +175,7 @@ public final class ConfigLoader {
     }
 
     private static WebSocketConfig websocket(ConfigNode n) {
-        n.allowOnly("paths", "batched");
+        n.allowOnly("paths", "batched", "cookie");
         WebSocketConfig defaults = WebSocketConfig.defaults();
         List<String> paths = n.strings("paths");
         if (paths == null) {
@@ -187,7 +188,8 @@ public final class ConfigLoader {
                 throw new ConfigException(n.pathOf("paths") + "[" + i + "]", "must start with '/', got \"" + paths.get(i) + "\"");
             }
         }
-        return new WebSocketConfig(paths, n.bool("batched", defaults.batched()));
+        WebSocketCookie cookie = n.has("cookie") ? TransportAuthConfigReader.webSocketCookie(n.object("cookie")) : null;
+        return new WebSocketConfig(paths, n.bool("batched", defaults.batched()), cookie);
     }
 
     private static RawSocketConfig rawsocket(ConfigNode n) {

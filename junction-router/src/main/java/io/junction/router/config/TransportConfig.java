@@ -2,6 +2,7 @@ package io.junction.router.config;
 
 import io.junction.core.serialization.Serialization;
 import io.junction.transport.tls.TlsServerConfig;
+import io.junction.transport.websocket.WebSocketCookie;
 
 import java.util.List;
 import java.util.Objects;
@@ -49,11 +50,16 @@ public record TransportConfig(TransportType type, String host, int port, List<Se
      *
      * @param paths   the HTTP paths that accept WAMP WebSocket connections
      * @param batched whether the {@code wamp.2.<serializer>.batched} subprotocols are offered too
+     * @param cookie  the tracking cookie for cookie authentication, or {@code null} for none
      */
-    public record WebSocketConfig(List<String> paths, boolean batched) {
+    public record WebSocketConfig(List<String> paths, boolean batched, WebSocketCookie cookie) {
 
         public WebSocketConfig {
             paths = List.copyOf(paths);
+        }
+
+        public WebSocketConfig(List<String> paths, boolean batched) {
+            this(paths, batched, null);
         }
 
         public static WebSocketConfig defaults() {

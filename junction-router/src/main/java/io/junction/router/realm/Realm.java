@@ -12,6 +12,7 @@ import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.RealmConfig;
 import io.junction.router.dealer.Dealer;
 import io.junction.router.session.RouterSession;
+import io.junction.transport.TransportDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,9 @@ public final class Realm {
         for (AuthMethodConfig method : config.auth()) {
             for (AuthMethod m : auth.create(method)) {
                 methods.put(m.name(), m);
+                if (m instanceof SessionListener listener) {
+                    listeners.add(listener); // e.g. cookie authentication binds cookies to joining sessions
+                }
             }
         }
         this.authMethods = Collections.unmodifiableMap(methods);
@@ -93,6 +97,20 @@ public final class Realm {
         for (String method : offered) {
             AuthMethod m = authMethods.get(method);
             if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first of the client's offered methods that this realm allows and that
+     * {@linkplain AuthMethod#appliesTo applies} to the client, or {@code null}.
+     */
+    public AuthMethod authMethodFor(List<String> offered, String authid, TransportDetails transport) {
+        for (String method : offered) {
+            AuthMethod m = authMethods.get(method);
+            if (m != null && m.appliesTo(authid, transport)) {
                 return m;
             }
         }

@@ -76,7 +76,8 @@ public final class RouterServer implements AutoCloseable {
         }
         if (transport.websocket() != null) {
             b.webSocketPaths(transport.websocket().paths().toArray(String[]::new))
-                    .batched(transport.websocket().batched());
+                    .batched(transport.websocket().batched())
+                    .webSocketCookie(transport.websocket().cookie());
         }
         if (transport.rawsocket() != null) {
             b.rawSocketMaxMessageLength((int) Long.highestOneBit(transport.rawsocket().maxLength()));

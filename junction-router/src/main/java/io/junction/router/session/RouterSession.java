@@ -372,7 +372,14 @@ public final class RouterSession implements ConnectionListener {
             abort(WampErrors.NO_SUCH_REALM, "The realm \"" + m.realm() + "\" does not exist.");
             return;
         }
-        AuthMethod method = r.authMethodFor(hello.authmethods());
+        AuthMethod method = r.authMethodFor(hello.authmethods(), hello.authid(), connection.details());
+        if (method == null && r.authMethodFor(hello.authmethods()) != null) {
+            // e.g. tls without a client certificate, cookie without a known cookie
+            abort(WampErrors.AUTHENTICATION_REQUIRED, "None of the offered authentication methods "
+                    + hello.authmethods() + " can be used on this connection (allowed on realm \"" + r.name()
+                    + "\": " + String.join(", ", r.authMethodNames()) + ").");
+            return;
+        }
         if (method == null && hello.authmethods().equals(List.of(AnonymousAuthConfig.METHOD))) {
             abort(WampErrors.AUTHENTICATION_REQUIRED, "Realm \"" + r.name() + "\" does not admit anonymous sessions;"
                     + " authenticate with one of: " + String.join(", ", r.authMethodNames()) + ".");

@@ -145,7 +145,7 @@ class AuthConfigTest {
             cryptosign: {router_key_file: /nonexistent/key, trustroots: []}      | realms[0].auth.cryptosign: needs principals or an authenticator
             wampcra: {principals: {p: {secret: s, role: r}}, second_factor: {}}  | realms[0].auth.wampcra.second_factor: must name exactly one method, e.g. {ticket: {...}}
             wampcra: {principals: {p: {secret: s, role: r}}, second_factor: {anonymous: {}}} | realms[0].auth.wampcra.second_factor.anonymous: anonymous cannot be a second factor
-            kerberos: {}                                                         | realms[0].auth.kerberos: unknown authentication method (supported: anonymous, ticket, wampcra, wamp-scram (or scram), cryptosign)
+            kerberos: {}                                                         | realms[0].auth.kerberos: unknown authentication method (supported: anonymous, ticket, wampcra, wamp-scram (or scram), cryptosign, tls, cookie)
             """)
     void badAuthConfigIsReportedWithItsPath(String authYaml, String message) {
         assertThatThrownBy(() -> auth(authYaml)).isInstanceOf(ConfigException.class).hasMessage(message);

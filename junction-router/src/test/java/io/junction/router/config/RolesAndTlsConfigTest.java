@@ -19,7 +19,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code realms[i].roles} and {@code transports[i].tls}. */
+/** {@code realms[i].roles}, {@code transports[i].tls}, the tls and cookie methods and the WebSocket cookie. */
 class RolesAndTlsConfigTest {
 
     @Test
@@ -129,5 +129,49 @@ class RolesAndTlsConfigTest {
                 .hasMessage("transports[0].tls.provider: must be one of auto, openssl, jdk, got \"boring\"");
         assertThatThrownBy(() -> ConfigLoader.parse(prefix + "key: " + cert + ", key_password: 1234}}]"))
                 .hasMessage("transports[0].tls.key_password: must be a string (quote it in YAML)");
+    }
+
+    @Test
+    void tlsAndCookieAuthentication() {
+        RouterConfig config = ConfigLoader.parse("""
+                realms:
+                  - name: realm1
+                    auth:
+                      tls:
+                        principals:
+                          backend: {sha256: "ab:cd:%s", role: backend}
+                        common_name_role: device
+                      cookie: {max_age: 2h, max_cookies: 500}
+                transports:
+                  - type: websocket
+                    websocket:
+                      cookie: {name: my_cookie, max_age: 1h, secure: false, http_only: true, same_site: lax}
+                """.formatted("00:".repeat(29) + "ff"));
+        List<AuthMethodConfig> auth = config.realms().get(0).auth();
+        assertThat(auth.get(0)).isEqualTo(new TlsAuthConfig(java.util.Map.of("backend", new TlsAuthConfig.Principal(
+                "AB:CD:" + "00:".repeat(29) + "FF", "backend")), "device"));
+        assertThat(auth.get(1)).isEqualTo(new CookieAuthConfig(java.time.Duration.ofHours(2), 500));
+        assertThat(config.transports().get(0).websocket().cookie()).isEqualTo(new io.junction.transport.websocket.WebSocketCookie(
+                "my_cookie", java.time.Duration.ofHours(1), false, true, "Lax"));
+        assertThat(ConfigLoader.parse("""
+                realms: [{name: r, auth: {cookie: {}}}]
+                transports: [{type: websocket, websocket: {cookie: {}}}]
+                """).transports().get(0).websocket().cookie())
+                .isEqualTo(io.junction.transport.websocket.WebSocketCookie.defaults());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            realms: [{name: r, auth: {tls: {}}}]                                             | realms[0].auth.tls: give principals (certificates by fingerprint), common_name_role, or both
+            realms: [{name: r, auth: {tls: {principals: {a: {role: x}}}}}]                   | realms[0].auth.tls.principals.a.sha256: is required (the certificate's SHA-256 fingerprint)
+            realms: [{name: r, auth: {tls: {principals: {a: {sha256: 'ab', role: x}}}}}]     | realms[0].auth.tls.principals.a.sha256: not a SHA-256 fingerprint (32 hex octets): ab
+            realms: [{name: r, auth: {tls: {common_name_role: ''}}}]                         | realms[0].auth.tls.common_name_role: must not be empty
+            realms: [{name: r, auth: {cookie: {max_cookies: 0}}}]                             | realms[0].auth.cookie.max_cookies: must be 1..10000000, got 0
+            realms: [{name: r, auth: {ticket: {principals: {a: {ticket: t, role: r}}, second_factor: {tls: {common_name_role: x}}}}}] | realms[0].auth.ticket.second_factor.tls: tls cannot be a second factor
+            transports: [{type: websocket, websocket: {cookie: {name: 'a b'}}}]               | transports[0].websocket.cookie.name: a cookie name is 1..64 letters, digits, '_', '-' or '.': a b
+            transports: [{type: websocket, websocket: {cookie: {same_site: sometimes}}}]      | transports[0].websocket.cookie.same_site: must be one of strict, lax, none, got "sometimes"
+            """)
+    void badTransportAuthIsReportedWithItsPath(String yaml, String message) {
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml)).isInstanceOf(ConfigException.class).hasMessage(message);
     }
 }
