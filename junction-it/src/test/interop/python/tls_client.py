@@ -3,11 +3,12 @@
 Run with Debian's interpreter: /usr/bin/python3 tls_client.py MODE ...
 
 Modes
-  roundtrip --url wss://HOST:PORT/ws | rss://HOST:PORT --ca CA.pem [--cert CHAIN.pem --key KEY.pem]
-            [--authmethod tls] [--serializer json]
-            joins realm1 over TLS, trusting only CA.pem (and presenting a client certificate if given),
-            registers and calls PREFIX.echo, subscribes and publishes (acknowledged) to PREFIX.topic;
-            reports the WELCOME's authid/authrole/authmethod.
+  roundtrip --url wss://HOST:PORT/ws | rss://HOST:PORT --ca CA.pem [--serializer json]
+            joins realm1 over TLS, trusting only CA.pem, registers and calls PREFIX.echo, subscribes
+            and publishes (acknowledged) to PREFIX.topic; reports the WELCOME's authid/authrole/authmethod.
+  tlsauth   --url wss://HOST:PORT/ws | rss://HOST:PORT --ca CA.pem --cert CHAIN.pem --key KEY.pem
+            joins presenting the client certificate and offering only authmethod tls (the Component
+            API knows no "tls" authenticator, so this mode drives an ApplicationSession itself).
   cookie    --url ws://HOST:PORT/ws --authid ID --ticket TICKET
             1. joins with authmethods [cookie, ticket] (no cookie yet: ticket) and keeps the router's
                Set-Cookie; 2. joins again sending that cookie and offering only cookie; 3. joins
@@ -25,11 +26,13 @@ import txaio
 txaio.use_twisted()
 
 from autobahn.twisted.component import Component  # noqa: E402
-from autobahn.twisted.websocket import (WampWebSocketClientFactory, WampWebSocketClientProtocol,  # noqa: E402
-                                        connectWS)
+from autobahn.twisted.rawsocket import WampRawSocketClientFactory  # noqa: E402
+from autobahn.twisted.websocket import WampWebSocketClientFactory, WampWebSocketClientProtocol  # noqa: E402
+from autobahn.wamp.serializer import JsonSerializer  # noqa: E402
 from autobahn.wamp.protocol import ApplicationSession  # noqa: E402
 from autobahn.wamp.types import ComponentConfig, PublishOptions  # noqa: E402
 from twisted.internet import defer, reactor, task  # noqa: E402
+from twisted.internet.endpoints import TCP4ClientEndpoint, wrapClientTLS  # noqa: E402
 from twisted.internet.ssl import Certificate, PrivateCertificate, optionsForClientTLS  # noqa: E402
 from urllib.parse import urlparse  # noqa: E402
 
@@ -68,8 +71,7 @@ def roundtrip(args, report):
     else:
         transport = {"type": "websocket", "url": args.url, "serializers": [args.serializer], "endpoint": endpoint,
                      "max_retries": 0}
-    component = Component(transports=[transport], realm="realm1",
-                          authentication={args.authmethod: {}} if args.authmethod else None)
+    component = Component(transports=[transport], realm="realm1")
 
     @component.on_join
     @defer.inlineCallbacks
@@ -96,8 +98,8 @@ def roundtrip(args, report):
     return component.start(reactor)
 
 
-class CookieSession(ApplicationSession):
-    """Joins once with the given authmethods; records WELCOME or ABORT in the factory's result."""
+class JoinOnce(ApplicationSession):
+    """Joins once with the given authmethods; records WELCOME or ABORT in config.extra["result"]."""
 
     def onConnect(self):
         self.join(self.config.realm, authmethods=self.config.extra["authmethods"],
@@ -128,15 +130,30 @@ class HeaderKeepingProtocol(WampWebSocketClientProtocol):
         return super().onConnect(response)
 
 
-def join_once(url, authmethods, authid=None, ticket=None, cookie=None):
+def join_once(url, authmethods, authid=None, ticket=None, cookie=None, tls=None):
+    """One session over WebSocket (ws/wss) or RawSocket (rss); returns (result, HTTP response headers)."""
     done = defer.Deferred()
     extra = {"authmethods": authmethods, "authid": authid, "ticket": ticket, "done": done}
-    factory = WampWebSocketClientFactory(lambda: CookieSession(ComponentConfig("realm1", extra)), url=url,
-                                         headers={"Cookie": cookie} if cookie else None)
-    factory.protocol = HeaderKeepingProtocol
+    session = lambda: JoinOnce(ComponentConfig("realm1", extra))  # noqa: E731
+    parsed = urlparse(url)
+    if parsed.scheme in ("ws", "wss"):
+        factory = WampWebSocketClientFactory(session, url=url, headers={"Cookie": cookie} if cookie else None)
+        factory.protocol = HeaderKeepingProtocol
+    else:
+        factory = WampRawSocketClientFactory(session, serializer=JsonSerializer())
     factory.response_headers = {}
-    connectWS(factory)
+    endpoint = TCP4ClientEndpoint(reactor, parsed.hostname, parsed.port)
+    if tls is not None:
+        endpoint = wrapClientTLS(tls, endpoint)
+    endpoint.connect(factory).addErrback(lambda f: done.called or done.callback({"abort": f.getErrorMessage()}))
     return done.addCallback(lambda result: (result, factory.response_headers))
+
+
+@defer.inlineCallbacks
+def tls_auth(args, report):
+    result, _ = yield join_once(args.url, ["tls"], tls=tls_options(args))
+    report.welcome = result.get("welcome", {})
+    report.check("welcome", "welcome" in result, result)
 
 
 @defer.inlineCallbacks
@@ -159,12 +176,11 @@ def cookie_flow(args, report):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["roundtrip", "cookie"])
+    parser.add_argument("mode", choices=["roundtrip", "tlsauth", "cookie"])
     parser.add_argument("--url", required=True)
     parser.add_argument("--ca")
     parser.add_argument("--cert")
     parser.add_argument("--key")
-    parser.add_argument("--authmethod")
     parser.add_argument("--serializer", default="json")
     parser.add_argument("--authid")
     parser.add_argument("--ticket")
@@ -174,7 +190,7 @@ def main():
     @defer.inlineCallbacks
     def run(reactor_):
         try:
-            d = roundtrip(args, report) if args.mode == "roundtrip" else cookie_flow(args, report)
+            d = {"roundtrip": roundtrip, "tlsauth": tls_auth, "cookie": cookie_flow}[args.mode](args, report)
             yield d.addTimeout(30, reactor_)
         except Exception as e:  # noqa: BLE001
             report.check("run", False, repr(e))
