@@ -21,10 +21,9 @@ import java.util.Map;
  * What one session's CALL, REGISTER, PUBLISH and SUBSCRIBE requests pass before they are routed.
  * Confined to the session's event loop.
  *
+ * Sessions the router runs itself get no gate. For the others:
  * <ul>
- *   <li>Registering or publishing a URI in the router's reserved {@code wamp.} namespace is refused
- *       to every session but the router's own (those get no gate at all).</li>
- *   <li>Otherwise the role decides: static permissions at once, from a map shared by the role's
+ *   <li>The role decides: static permissions at once, from a map shared by the role's
  *       sessions; a dynamic authorizer's answers marked {@code cache} are kept per session, action
  *       and URI (bounded, least recently used out).</li>
  *   <li>While a dynamic authorizer is being asked, the session's later messages wait behind the
@@ -63,7 +62,6 @@ public final class AuthorizationGate {
     static final int MAX_LOGGED_REFUSALS = 20;
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationGate.class);
-    private static final String RESERVED_PREFIX = "wamp.";
 
     private final RoleAuthorizer role;
     private final SessionDetails session;
@@ -112,11 +110,6 @@ public final class AuthorizationGate {
             return message;
         }
         String uri = uri(message);
-        if ((action == Action.REGISTER || action == Action.PUBLISH) && reserved(uri)) {
-            refuse(message, action, uri, WampErrors.NOT_AUTHORIZED, "\"" + uri + "\" is in the namespace reserved "
-                    + "to the router (wamp.*): no session may " + action.wireName() + " it.");
-            return null;
-        }
         Decision decision = role.decide(action, uri);
         if (decision == null) {
             decision = cachedAnswer(action, uri);
@@ -126,10 +119,6 @@ public final class AuthorizationGate {
             return null;
         }
         return apply(message, action, uri, decision);
-    }
-
-    private static boolean reserved(String uri) {
-        return uri.startsWith(RESERVED_PREFIX) || uri.equals("wamp");
     }
 
     private void ask(Message message, Action action, String uri) {
