@@ -2,6 +2,7 @@ package io.junction.router.auth;
 
 import io.junction.core.error.WampErrors;
 import io.junction.core.message.Authenticate;
+import io.junction.transport.TransportDetails;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,11 @@ public final class TwoFactorAuth implements AuthMethod {
     @Override
     public String name() {
         return first.name();
+    }
+
+    @Override
+    public boolean appliesTo(String authid, TransportDetails transport) {
+        return first.appliesTo(authid, transport);
     }
 
     @Override
