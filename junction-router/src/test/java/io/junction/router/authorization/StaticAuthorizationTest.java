@@ -41,6 +41,10 @@ class StaticAuthorizationTest {
                       - uri: com.example.
                         match: prefix
                         allow: [call, publish, subscribe]
+                      - uri: com.example.news.
+                        match: prefix
+                        allow: [publish]
+                        disclose: [publisher]
                       - uri: com.example.admin.
                         match: prefix
                         allow: []
@@ -220,6 +224,22 @@ class StaticAuthorizationTest {
         } finally {
             RoleClients.stopCapturing(AuthorizationGate.class, logs);
         }
+    }
+
+    @Test
+    void discloseMakesTheBrokerIdentifyThePublisher() {
+        long subscription = backend.subscribe("com.example.news.today");
+        frontend.publish("com.example.news.today", Map.of(), Payload.of(List.of("headline")));
+        Event e = backend.expect(Event.class);
+        assertThat(e.subscription()).isEqualTo(subscription);
+        assertThat(e.details()).containsKey("publisher").containsEntry("publisher_authid", "alice")
+                .containsEntry("publisher_authrole", "frontend");
+        // without disclose in the permission, nothing is disclosed unless asked for
+        long other = backend.subscribe("com.example.other");
+        frontend.publish("com.example.other", Map.of(), Payload.of(List.of("x")));
+        Event plain = backend.expect(Event.class);
+        assertThat(plain.subscription()).isEqualTo(other);
+        assertThat(plain.details()).doesNotContainKey("publisher");
     }
 
     @Test
