@@ -25,7 +25,7 @@ import java.util.Map;
  * <ul>
  *   <li>The role decides: static permissions at once, from a map shared by the role's
  *       sessions; a dynamic authorizer's answers marked {@code cache} are kept per session, action
- *       and URI (bounded, least recently used out).</li>
+ *       and URI (bounded in number, least recently used out, and in URI length).</li>
  *   <li>While a dynamic authorizer is being asked, the session's later messages wait behind the
  *       request, in order (bounded: a session that piles up more is closed), so authorization
  *       never reorders what a client sends.</li>
@@ -145,7 +145,7 @@ public final class AuthorizationGate {
             refuse(message, action, uri, WampErrors.AUTHORIZATION_FAILED, "The router could not authorize "
                     + action.wireName() + " on \"" + uri + "\": its authorizer failed.");
         } else {
-            if (decision.cache()) {
+            if (decision.cache() && uri.length() <= StaticRole.MAX_CACHED_URI_LENGTH) {
                 cache(action, uri, decision);
             }
             proceed(apply(message, action, uri, decision));
