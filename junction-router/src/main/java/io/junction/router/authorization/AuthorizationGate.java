@@ -27,8 +27,8 @@ import java.util.Map;
  *       sessions; a dynamic authorizer's answers marked {@code cache} are kept per session, action
  *       and URI (bounded in number, least recently used out, and in URI length).</li>
  *   <li>While a dynamic authorizer is being asked, the session's later messages wait behind the
- *       request, in order (bounded: a session that piles up more is closed), so authorization
- *       never reorders what a client sends.</li>
+ *       request, in order, so authorization never reorders what a client sends; the connection
+ *       stops reading meanwhile, and a session that still piles up more is closed.</li>
  *   <li>Refusals answer {@code wamp.error.not_authorized}, a failing authorizer
  *       {@code wamp.error.authorization_failed} (a PUBLISH only if it asked for acknowledgement);
  *       both are logged at WARN, a bounded number per session.</li>
@@ -52,9 +52,15 @@ public final class AuthorizationGate {
 
         /** Ends the session. */
         void abort(String reason, String message);
+
+        /** Stops (or resumes) reading the session's input while a decision is awaited. */
+        void pauseInput(boolean paused);
     }
 
-    /** Messages a session may send while a dynamic authorizer decides on an earlier one. */
+    /**
+     * Messages that may wait while a dynamic authorizer decides on an earlier one: those read before
+     * input was paused. A connection that cannot pause input (an in-process one) is closed beyond it.
+     */
     static final int MAX_WAITING = 1_000;
     /** Dynamic authorizer answers cached per session and action. */
     static final int MAX_CACHED_ANSWERS = 1_000;
@@ -123,6 +129,7 @@ public final class AuthorizationGate {
 
     private void ask(Message message, Action action, String uri) {
         asking = true;
+        target.pauseInput(true);
         role.ask(session, action, uri, options(message)).whenComplete((decision, failure) -> {
             if (loop.inEventLoop()) {
                 answered(message, action, uri, decision, failure);
@@ -153,6 +160,9 @@ public final class AuthorizationGate {
         Message next;
         while (!asking && target.isEstablished() && (next = waiting.poll()) != null) {
             proceed(decide(next));
+        }
+        if (!asking) {
+            target.pauseInput(false);
         }
     }
 

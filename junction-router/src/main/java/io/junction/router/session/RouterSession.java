@@ -605,6 +605,11 @@ public final class RouterSession implements ConnectionListener {
         public void abort(String reason, String message) {
             RouterSession.this.abort(reason, message);
         }
+
+        @Override
+        public void pauseInput(boolean paused) {
+            connection.pauseInput(paused);
+        }
     }
 
     @Override
