@@ -21,15 +21,14 @@ import java.util.Map;
  * What one session's CALL, REGISTER, PUBLISH and SUBSCRIBE requests pass before they are routed.
  * Confined to the session's event loop.
  *
+ * Sessions the router runs itself get no gate. For the others:
  * <ul>
- *   <li>Registering or publishing a URI in the router's reserved {@code wamp.} namespace is refused
- *       to every session but the router's own (those get no gate at all).</li>
- *   <li>Otherwise the role decides: static permissions at once, from a map shared by the role's
+ *   <li>The role decides: static permissions at once, from a map shared by the role's
  *       sessions; a dynamic authorizer's answers marked {@code cache} are kept per session, action
- *       and URI (bounded, least recently used out).</li>
+ *       and URI (bounded in number, least recently used out, and in URI length).</li>
  *   <li>While a dynamic authorizer is being asked, the session's later messages wait behind the
- *       request, in order (bounded: a session that piles up more is closed), so authorization
- *       never reorders what a client sends.</li>
+ *       request, in order, so authorization never reorders what a client sends; the connection
+ *       stops reading meanwhile, and a session that still piles up more is closed.</li>
  *   <li>Refusals answer {@code wamp.error.not_authorized}, a failing authorizer
  *       {@code wamp.error.authorization_failed} (a PUBLISH only if it asked for acknowledgement);
  *       both are logged at WARN, a bounded number per session.</li>
@@ -53,9 +52,15 @@ public final class AuthorizationGate {
 
         /** Ends the session. */
         void abort(String reason, String message);
+
+        /** Stops (or resumes) reading the session's input while a decision is awaited. */
+        void pauseInput(boolean paused);
     }
 
-    /** Messages a session may send while a dynamic authorizer decides on an earlier one. */
+    /**
+     * Messages that may wait while a dynamic authorizer decides on an earlier one: those read before
+     * input was paused. A connection that cannot pause input (an in-process one) is closed beyond it.
+     */
     static final int MAX_WAITING = 1_000;
     /** Dynamic authorizer answers cached per session and action. */
     static final int MAX_CACHED_ANSWERS = 1_000;
@@ -63,7 +68,6 @@ public final class AuthorizationGate {
     static final int MAX_LOGGED_REFUSALS = 20;
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationGate.class);
-    private static final String RESERVED_PREFIX = "wamp.";
 
     private final RoleAuthorizer role;
     private final SessionDetails session;
@@ -112,11 +116,6 @@ public final class AuthorizationGate {
             return message;
         }
         String uri = uri(message);
-        if ((action == Action.REGISTER || action == Action.PUBLISH) && reserved(uri)) {
-            refuse(message, action, uri, WampErrors.NOT_AUTHORIZED, "\"" + uri + "\" is in the namespace reserved "
-                    + "to the router (wamp.*): no session may " + action.wireName() + " it.");
-            return null;
-        }
         Decision decision = role.decide(action, uri);
         if (decision == null) {
             decision = cachedAnswer(action, uri);
@@ -128,12 +127,9 @@ public final class AuthorizationGate {
         return apply(message, action, uri, decision);
     }
 
-    private static boolean reserved(String uri) {
-        return uri.startsWith(RESERVED_PREFIX) || uri.equals("wamp");
-    }
-
     private void ask(Message message, Action action, String uri) {
         asking = true;
+        target.pauseInput(true);
         role.ask(session, action, uri, options(message)).whenComplete((decision, failure) -> {
             if (loop.inEventLoop()) {
                 answered(message, action, uri, decision, failure);
@@ -156,7 +152,7 @@ public final class AuthorizationGate {
             refuse(message, action, uri, WampErrors.AUTHORIZATION_FAILED, "The router could not authorize "
                     + action.wireName() + " on \"" + uri + "\": its authorizer failed.");
         } else {
-            if (decision.cache()) {
+            if (decision.cache() && uri.length() <= StaticRole.MAX_CACHED_URI_LENGTH) {
                 cache(action, uri, decision);
             }
             proceed(apply(message, action, uri, decision));
@@ -164,6 +160,9 @@ public final class AuthorizationGate {
         Message next;
         while (!asking && target.isEstablished() && (next = waiting.poll()) != null) {
             proceed(decide(next));
+        }
+        if (!asking) {
+            target.pauseInput(false);
         }
     }
 

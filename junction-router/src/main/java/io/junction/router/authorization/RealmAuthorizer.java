@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * The authorization of one realm: its roles and what each may do. A realm without configured roles
- * admits every role and allows every action (apart from the router's reserved {@code wamp.*} URIs,
- * see {@link AuthorizationGate}); a realm with roles admits sessions only under those roles.
+ * admits every role and allows every action; a realm with roles admits sessions only under those
+ * roles. (The reserved {@code wamp.*} namespace is the broker's and dealer's to guard, whatever
+ * the roles allow.)
  */
 public final class RealmAuthorizer implements RoleCatalog {
 

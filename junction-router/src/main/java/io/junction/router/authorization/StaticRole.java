@@ -12,11 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * A role with configured permissions. The permission that applies to a URI is looked up once per
  * URI (by the core pattern index: exact, else longest prefix, else best wildcard) and then kept in
  * a per-role map that all sessions of the role share, so a request costs one hash lookup. The map
- * is bounded; URIs beyond the bound are looked up every time.
+ * is bounded in entries and in URI length; other URIs are looked up every time.
  */
 final class StaticRole implements RoleAuthorizer {
 
     static final int MAX_CACHED_URIS = 10_000;
+    /** Longer URIs (legal, but not what applications use) are looked up every time rather than kept. */
+    static final int MAX_CACHED_URI_LENGTH = 512;
 
     /** For URIs no permission matches: everything is denied. */
     private static final Permission NONE = new Permission("", io.junction.core.uri.MatchPolicy.EXACT,
@@ -41,11 +43,16 @@ final class StaticRole implements RoleAuthorizer {
             if (p == null) {
                 p = NONE;
             }
-            if (byUri.size() < MAX_CACHED_URIS) {
+            if (uri.length() <= MAX_CACHED_URI_LENGTH && byUri.size() < MAX_CACHED_URIS) {
                 byUri.put(uri, p);
             }
         }
         return p.decide(action);
+    }
+
+    /** URIs whose permission is kept (for tests: the bound holds). */
+    int cachedUris() {
+        return byUri.size();
     }
 
     @Override

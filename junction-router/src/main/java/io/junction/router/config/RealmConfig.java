@@ -11,21 +11,29 @@ import java.util.Objects;
  * @param name     the realm's URI, as clients name it in HELLO
  * @param uriCheck how strictly topic and procedure URIs are checked
  * @param auth     the authentication methods sessions may use to join, in the order they were configured
+ * @param pubsub   the Advanced Profile publish &amp; subscribe settings
  * @param roles    the roles sessions may have and what each may do; empty: every role exists and may
  *                 do everything
  */
-public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, List<RoleConfig> roles) {
+public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub,
+                          List<RoleConfig> roles) {
 
     public RealmConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(uriCheck, "uriCheck");
         auth = List.copyOf(auth);
+        Objects.requireNonNull(pubsub, "pubsub");
         roles = List.copyOf(roles);
     }
 
     /** A realm without configured roles. */
+    public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub) {
+        this(name, uriCheck, auth, pubsub, List.of());
+    }
+
+    /** A realm with the default publish &amp; subscribe settings and without configured roles. */
     public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth) {
-        this(name, uriCheck, auth, List.of());
+        this(name, uriCheck, auth, PubSubConfig.defaults());
     }
 
     /** A realm with loose URI checking that admits anonymous sessions. */

@@ -61,7 +61,7 @@ public final class Realm {
             }
         }
         this.authMethods = Collections.unmodifiableMap(methods);
-        this.broker = new Broker(config.uriCheck(), codecs);
+        this.broker = new Broker(config.uriCheck(), codecs, config.pubsub());
         this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession());
     }
 

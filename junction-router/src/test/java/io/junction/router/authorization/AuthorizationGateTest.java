@@ -19,6 +19,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,12 +29,17 @@ class AuthorizationGateTest {
 
     private final List<Message> sent = new ArrayList<>();
     private final List<Message> proceeded = new ArrayList<>();
+    private final List<Boolean> pauses = new ArrayList<>();
 
     private AuthorizationGate gate(Permission... permissions) {
+        return gate(new StaticRole(List.of(permissions)));
+    }
+
+    private AuthorizationGate gate(RoleAuthorizer role) {
         SessionDetails details = new SessionDetails(7, "realm1",
                 new AuthIdentity("alice", "user", "test", "test", Map.of()), HelloDetails.parse(Map.of()),
                 new TransportDetails("websocket", "wamp.2.json", "tcp4:127.0.0.1:1", false, Map.of()));
-        return new AuthorizationGate(new StaticRole(List.of(permissions)), details, ImmediateEventExecutor.INSTANCE,
+        return new AuthorizationGate(role, details, ImmediateEventExecutor.INSTANCE,
                 new AuthorizationGate.GatedSession() {
                     @Override
                     public boolean send(Message message) {
@@ -52,6 +59,11 @@ class AuthorizationGateTest {
                     @Override
                     public void abort(String reason, String message) {
                         throw new AssertionError("aborted: " + reason);
+                    }
+
+                    @Override
+                    public void pauseInput(boolean paused) {
+                        pauses.add(paused);
                     }
                 });
     }
@@ -110,5 +122,34 @@ class AuthorizationGateTest {
         // a plain string prefix: whatever starts with "com." passes the gate (the dealer checks the URI itself)
         assertThat(gate.admit(new Call(1, Map.of(), "com..", Payload.NONE))).isNotNull();
         assertThat(proceeded).isEmpty();
+    }
+
+    @Test
+    void inputIsPausedWhileAnAuthorizerDecidesAndWaitingMessagesFollowInOrder() {
+        CompletableFuture<Decision> answer = new CompletableFuture<>();
+        AuthorizationGate gate = gate(new RoleAuthorizer() {
+            @Override
+            public Decision decide(Action action, String uri) {
+                return null;
+            }
+
+            @Override
+            public CompletionStage<Decision> ask(SessionDetails session, Action action, String uri,
+                                                 Map<String, Object> options) {
+                return answer;
+            }
+        });
+        Call first = new Call(1, Map.of(), "com.x", Payload.NONE);
+        Yield yield = new Yield(5, Map.of(), Payload.NONE);
+        Call second = new Call(2, Map.of(), "com.x", Payload.NONE);
+        assertThat(gate.admit(first)).isNull();
+        assertThat(gate.admit(yield)).isNull();
+        assertThat(gate.admit(second)).isNull();
+        assertThat(pauses).containsExactly(true);
+        assertThat(proceeded).isEmpty();
+
+        answer.complete(Decision.of(true, false, true)); // cached: the second call needs no question
+        assertThat(proceeded).containsExactly(first, yield, second);
+        assertThat(pauses).containsExactly(true, false);
     }
 }

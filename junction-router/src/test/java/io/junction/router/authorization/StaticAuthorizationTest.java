@@ -41,6 +41,10 @@ class StaticAuthorizationTest {
                       - uri: com.example.
                         match: prefix
                         allow: [call, publish, subscribe]
+                      - uri: com.example.news.
+                        match: prefix
+                        allow: [publish]
+                        disclose: [publisher]
                       - uri: com.example.admin.
                         match: prefix
                         allow: []
@@ -157,14 +161,9 @@ class StaticAuthorizationTest {
     }
 
     @Test
-    void reservedWampUrisAreRefusedEvenIfARuleAllowsThem() {
+    void metaApiUrisAreCoveredByTheSameRules() {
+        // subscribing to meta events and calling meta procedures are a matter of permissions
         long r = backend.request();
-        backend.send(new Register(r, Map.of(), "wamp.session.count"));
-        expectNotAuthorized(backend, MessageType.REGISTER, r);
-        r = backend.publish("wamp.session.on_join", Map.of("acknowledge", true), Payload.NONE);
-        expectNotAuthorized(backend, MessageType.PUBLISH, r);
-        // subscribing to meta events and calling meta procedures stays a matter of permissions
-        r = backend.request();
         backend.send(new Subscribe(r, Map.of(), "wamp.session.on_join"));
         assertThat(backend.expect(Subscribed.class).request()).isEqualTo(r);
         r = frontend.request();
@@ -172,10 +171,15 @@ class StaticAuthorizationTest {
         expectNotAuthorized(frontend, MessageType.SUBSCRIBE, r);
         r = call(frontend, "wamp.session.count");
         expectNotAuthorized(frontend, MessageType.CALL, r);
+        r = call(frontend, "wamp.subscription.get_events");
+        expectNotAuthorized(frontend, MessageType.CALL, r);
+        // a rule may allow publishing to wamp.*: the broker still keeps the namespace to the router
+        r = backend.publish("wamp.session.on_join", Map.of("acknowledge", true), Payload.NONE);
+        assertThat(backend.expectError(WampErrors.INVALID_URI).request()).isEqualTo(r);
     }
 
     @Test
-    void withoutRolesEverythingIsAllowedButTheReservedNamespace() {
+    void withoutRolesEverythingIsAllowed() {
         try (RouterHarness open = new RouterHarness()) {
             TestClient a = open.join();
             TestClient b = open.join();
@@ -185,13 +189,10 @@ class StaticAuthorizationTest {
             b.send(new Yield(inv.request(), Map.of(), Payload.NONE));
             assertThat(a.expect(Result.class).request()).isEqualTo(r);
             r = a.request();
-            a.send(new Register(r, Map.of(), "wamp.registration.list"));
-            expectNotAuthorized(a, MessageType.REGISTER, r);
-            r = a.publish("wamp.subscription.on_create", Map.of("acknowledge", true), Payload.NONE);
-            expectNotAuthorized(a, MessageType.PUBLISH, r);
-            r = a.request();
-            a.send(new Register(r, Map.of(), "wampire.feed")); // only the wamp component is reserved
+            a.send(new Register(r, Map.of(), "any.other"));
             assertThat(a.expect(Registered.class).request()).isEqualTo(r);
+            r = a.publish("any.topic", Map.of("acknowledge", true), Payload.NONE);
+            assertThat(a.expect(Published.class).request()).isEqualTo(r);
         }
     }
 
@@ -223,6 +224,22 @@ class StaticAuthorizationTest {
         } finally {
             RoleClients.stopCapturing(AuthorizationGate.class, logs);
         }
+    }
+
+    @Test
+    void discloseMakesTheBrokerIdentifyThePublisher() {
+        long subscription = backend.subscribe("com.example.news.today");
+        frontend.publish("com.example.news.today", Map.of(), Payload.of(List.of("headline")));
+        Event e = backend.expect(Event.class);
+        assertThat(e.subscription()).isEqualTo(subscription);
+        assertThat(e.details()).containsKey("publisher").containsEntry("publisher_authid", "alice")
+                .containsEntry("publisher_authrole", "frontend");
+        // without disclose in the permission, nothing is disclosed unless asked for
+        long other = backend.subscribe("com.example.other");
+        frontend.publish("com.example.other", Map.of(), Payload.of(List.of("x")));
+        Event plain = backend.expect(Event.class);
+        assertThat(plain.subscription()).isEqualTo(other);
+        assertThat(plain.details()).doesNotContainKey("publisher");
     }
 
     @Test

@@ -46,6 +46,18 @@ class StaticRoleTest {
         }
         assertThat(role.decide(Action.CALL, "com.secret").allowed()).isFalse();
         assertThat(role.decide(Action.CALL, "com.x1").allowed()).isTrue();
+        assertThat(role.cachedUris()).isEqualTo(StaticRole.MAX_CACHED_URIS);
+    }
+
+    @Test
+    void longUrisAreDecidedButNotKept() {
+        StaticRole role = new StaticRole(List.of(rule("com.", MatchPolicy.PREFIX, Action.CALL)));
+        String longUri = "com." + "x".repeat(StaticRole.MAX_CACHED_URI_LENGTH);
+        for (int i = 0; i < 100; i++) {
+            assertThat(role.decide(Action.CALL, longUri + i).allowed()).isTrue();
+            assertThat(role.decide(Action.CALL, "org" + longUri + i).allowed()).isFalse();
+        }
+        assertThat(role.cachedUris()).isZero();
     }
 
     @Test

@@ -113,6 +113,11 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
     }
 
     @Override
+    public void pauseInput(boolean paused) {
+        channel.config().setAutoRead(!paused);
+    }
+
+    @Override
     public Optional<byte[]> channelBinding(String type) {
         return tls == null ? Optional.empty() : tls.channelBinding(type);
     }

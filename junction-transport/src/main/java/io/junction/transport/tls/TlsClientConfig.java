@@ -77,4 +77,15 @@ public record TlsClientConfig(Path trustedCertificates, KeyStore trustStore, Pat
         return new TlsClientConfig(trustedCertificates, trustStore, certificateChain, privateKey, keyPassword,
                 verifyHostname, protocols, provider);
     }
+
+    /** Never shows the key password. */
+    @Override
+    public String toString() {
+        return "TlsClientConfig[" + "trustedCertificates=" + trustedCertificates + ", "
+                + "certificateChain=" + certificateChain + ", "
+                + "privateKey=" + privateKey + ", "
+                + "verifyHostname=" + verifyHostname + ", "
+                + "protocols=" + protocols + ", "
+                + "provider=" + provider + "]";
+    }
 }

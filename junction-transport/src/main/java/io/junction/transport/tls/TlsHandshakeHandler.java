@@ -50,6 +50,19 @@ final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(evt);
     }
 
+    /** The exception's message and, where the engine's is generic ("General OpenSslEngine problem"), the root cause's. */
+    private static String reason(Throwable cause) {
+        String reason = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != cause && root.getMessage() != null && !reason.contains(root.getMessage())) {
+            reason += " (" + root.getMessage() + ")";
+        }
+        return reason;
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable tlsCause = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
@@ -76,7 +89,7 @@ final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
         }
         failed = true;
         TlsContext.forget(ctx.channel());
-        String reason = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        String reason = reason(cause);
         if (client) {
             SSLHandshakeException e = new SSLHandshakeException("TLS handshake with " + peer + " failed: " + reason);
             e.initCause(cause);

@@ -46,13 +46,13 @@ public final class TlsInfo {
      * object afterwards. Must run on the channel's event loop.
      */
     public static TlsInfo of(Channel channel) {
-        TlsInfo info = channel.attr(INFO).get();
-        if (info != null) {
-            return info;
-        }
         SslHandler ssl = channel.pipeline().get(SslHandler.class);
         if (ssl == null) {
             return null;
+        }
+        TlsInfo info = channel.attr(INFO).get();
+        if (info != null) {
+            return info;
         }
         SSLSession session = ssl.engine().getSession();
         boolean client = ssl.engine().getUseClientMode();

@@ -66,4 +66,16 @@ public record TlsServerConfig(Path certificateChain, Path privateKey, String key
         return new TlsServerConfig(certificateChain, privateKey, keyPassword, clientCa, clientAuth, protocols,
                 cipherSuites, provider);
     }
+
+    /** Never shows the key password. */
+    @Override
+    public String toString() {
+        return "TlsServerConfig[" + "certificateChain=" + certificateChain + ", "
+                + "privateKey=" + privateKey + ", "
+                + "clientCa=" + clientCa + ", "
+                + "clientAuth=" + clientAuth + ", "
+                + "protocols=" + protocols + ", "
+                + "cipherSuites=" + cipherSuites + ", "
+                + "provider=" + provider + "]";
+    }
 }

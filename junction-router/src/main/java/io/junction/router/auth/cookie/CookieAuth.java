@@ -47,17 +47,17 @@ public final class CookieAuth implements AuthMethod, SessionListener {
 
     @Override
     public boolean appliesTo(String authid, TransportDetails transport) {
-        AuthIdentity bound = bound(transport);
+        CookieStore.Principal bound = bound(transport);
         return bound != null && (authid == null || authid.equals(bound.authid()));
     }
 
-    private AuthIdentity bound(TransportDetails transport) {
+    private CookieStore.Principal bound(TransportDetails transport) {
         return transport.extra().get(WebSocketCookie.DETAILS_KEY) instanceof String id ? store.lookup(id) : null;
     }
 
     @Override
     public Authenticator start(AuthRequest request) {
-        AuthIdentity bound = bound(request.transport());
+        CookieStore.Principal bound = bound(request.transport());
         AuthOutcome outcome = bound == null
                 ? AuthOutcome.deny(WampErrors.AUTHENTICATION_REQUIRED,
                         "This connection carries no cookie that authenticated someone (or it expired).")
@@ -82,7 +82,7 @@ public final class CookieAuth implements AuthMethod, SessionListener {
     public void onJoin(SessionDetails session) {
         if (session.transport().extra().get(WebSocketCookie.DETAILS_KEY) instanceof String id
                 && !session.auth().authmethod().equals(name())) {
-            store.bind(id, session.auth());
+            store.bind(id, new CookieStore.Principal(session.auth().authid(), session.auth().authrole()));
         }
     }
 

@@ -1,7 +1,5 @@
 package io.junction.router.auth.cookie;
 
-import io.junction.router.auth.AuthIdentity;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,11 @@ import java.util.Map;
  */
 final class CookieStore {
 
-    record Binding(AuthIdentity identity, Instant expires) {
+    /** Whom a cookie stands for. */
+    record Principal(String authid, String authrole) {
+    }
+
+    private record Binding(Principal principal, Instant expires) {
     }
 
     private final Duration maxAge;
@@ -32,7 +34,7 @@ final class CookieStore {
     }
 
     /** The principal the cookie authenticated, if it did so within {@code maxAge}. */
-    synchronized AuthIdentity lookup(String cookieId) {
+    synchronized Principal lookup(String cookieId) {
         Binding b = bindings.get(cookieId);
         if (b == null) {
             return null;
@@ -41,13 +43,13 @@ final class CookieStore {
             bindings.remove(cookieId);
             return null;
         }
-        return b.identity();
+        return b.principal();
     }
 
-    /** The cookie now stands for {@code identity} (replacing whom it stood for before), for {@code maxAge}. */
-    synchronized void bind(String cookieId, AuthIdentity identity) {
+    /** The cookie now stands for {@code principal} (replacing whom it stood for before), for {@code maxAge}. */
+    synchronized void bind(String cookieId, Principal principal) {
         bindings.remove(cookieId); // re-inserted last: the newest binding
-        bindings.put(cookieId, new Binding(identity, clock.instant().plus(maxAge)));
+        bindings.put(cookieId, new Binding(principal, clock.instant().plus(maxAge)));
         dropExpiredAndOldest();
     }
 
