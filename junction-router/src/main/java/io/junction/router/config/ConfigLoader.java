@@ -91,7 +91,7 @@ public final class ConfigLoader {
         Map<String, String> seen = new HashMap<>();
         List<RealmConfig> out = new ArrayList<>();
         for (ConfigNode n : nodes) {
-            n.allowOnly("name", "uri_check", "auth", "pubsub", "roles");
+            n.allowOnly("name", "uri_check", "auth", "pubsub", "roles", "dealer");
             if (!n.has("name")) {
                 throw new ConfigException(n.pathOf("name"), "is required");
             }
@@ -106,7 +106,8 @@ public final class ConfigLoader {
             UriCheck uriCheck = n.choice("uri_check", UriCheck.LOOSE, URI_CHECKS);
             List<AuthMethodConfig> auth = n.has("auth") ? AuthConfigReader.read(n.object("auth")) : RealmConfig.defaults(name).auth();
             List<RoleConfig> roles = n.has("roles") ? RolesConfigReader.read(n.object("roles")) : List.of();
-            out.add(new RealmConfig(name, uriCheck, auth, PubSubConfigLoader.pubsub(n.object("pubsub")), roles));
+            out.add(new RealmConfig(name, uriCheck, auth, PubSubConfigLoader.pubsub(n.object("pubsub")), roles,
+                    DealerConfigLoader.dealer(n.object("dealer"))));
         }
         AuthConfigReader.checkAuthenticatorRealms(nodes, out);
         return out;

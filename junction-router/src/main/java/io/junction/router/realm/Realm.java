@@ -62,7 +62,7 @@ public final class Realm {
         }
         this.authMethods = Collections.unmodifiableMap(methods);
         this.broker = new Broker(config.uriCheck(), codecs, config.pubsub());
-        this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession());
+        this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession(), config.dealer());
     }
 
     public String name() {

@@ -5,6 +5,7 @@ import io.junction.core.id.Ids;
 import io.junction.core.message.Abort;
 import io.junction.core.message.Authenticate;
 import io.junction.core.message.Call;
+import io.junction.core.message.Cancel;
 import io.junction.core.message.Challenge;
 import io.junction.core.message.Dicts;
 import io.junction.core.message.ErrorMessage;
@@ -319,8 +320,15 @@ public final class RouterSession implements ConnectionListener {
             }
             case CALL -> {
                 Call c = (Call) m;
-                checkRequest(c.request());
+                if (c.request() <= lastRequest && r.dealer().continuesCall(this, c.request())) {
+                    checkId(c.request(), "request"); // a chunk of a progressive call invocation reuses its call's ID
+                } else {
+                    checkRequest(c.request());
+                }
                 r.dealer().call(this, c);
+            }
+            case CANCEL -> {
+                r.dealer().cancel(this, (Cancel) m); // never ends the session, whatever it names
             }
             case REGISTER -> {
                 Register reg = (Register) m;
@@ -351,9 +359,8 @@ public final class RouterSession implements ConnectionListener {
                 send(new Goodbye(Map.of(), WampErrors.CLOSE_GOODBYE_AND_OUT));
                 close();
             }
-            case CANCEL, EVENT_RECEIVED -> {
-                // Call canceling and acknowledged delivery are not implemented (not announced);
-                // CANCEL must never end a session, so both are ignored.
+            case EVENT_RECEIVED -> {
+                // Acknowledged delivery is not implemented (not announced): ignored.
                 log.debug("session {}: ignoring {}", id, m.type());
             }
             case HELLO, AUTHENTICATE -> throw new ProtocolViolation(
