@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  * The Session must be created with {@link #sessionThread()} as its executor.
  */
-final class OrderedNettyWebSocket extends NettyWebSocket {
+public final class OrderedNettyWebSocket extends NettyWebSocket {
 
     private static final Duration CHANNEL_WAIT = Duration.ofSeconds(5);
 
@@ -44,12 +44,12 @@ final class OrderedNettyWebSocket extends NettyWebSocket {
             });
     private final CompletableFuture<Void> connectReturned = new CompletableFuture<>();
 
-    OrderedNettyWebSocket(String uri, List<String> serializers) {
+    public OrderedNettyWebSocket(String uri, List<String> serializers) {
         super(uri, serializers);
     }
 
     /** One thread, ending when idle, for the Session's tasks and the transport's events. */
-    Executor sessionThread() {
+    public Executor sessionThread() {
         return sessionThread;
     }
 
