@@ -6,7 +6,11 @@ import picocli.CommandLine.Command;
 /** The {@code junction} command. */
 @Command(name = "junction", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Junction: a WAMP router and client for the JVM.",
-        subcommands = {RouterCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+                RouterCommand.class,
+                KeygenCommand.class,
+                PasswdCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -72,7 +72,7 @@ class ForgottenSessionTest {
         assertThat(realm.broker().subscriberCount()).isZero();
         assertThat(realm.dealer().registrations()).filteredOn(r -> !r.procedure().startsWith("wamp.")).singleElement()
                 .satisfies(r -> assertThat(r.procedure()).isEqualTo("com.example.peer"));
-        assertThat(realm.dealer().calleeCount()).isEqualTo(2); // the peer and the router's meta session
+        assertThat(realm.dealer().calleeCount()).isEqualTo(2); // the peer and the router's internal session (the meta API)
         peer.expectError(WampErrors.CANCELED);
         var peerCalls = harness.router().session(peer.sessionId()).pendingCalls();
         assertThat(peerCalls.callCount()).isZero();

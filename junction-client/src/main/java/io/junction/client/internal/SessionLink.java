@@ -166,8 +166,12 @@ final class SessionLink implements ConnectionListener {
             authExtra.putAll(a.helloExtra());
         }
         d.put("authmethods", methods);
-        if (config.authId() != null) {
-            d.put("authid", config.authId());
+        String authId = config.authId();
+        for (int i = 0; authId == null && i < config.authenticators().size(); i++) {
+            authId = config.authenticators().get(i).authId();
+        }
+        if (authId != null) {
+            d.put("authid", authId);
         }
         if (!authExtra.isEmpty()) {
             d.put("authextra", authExtra);
@@ -190,7 +194,7 @@ final class SessionLink implements ConnectionListener {
             config.executor().execute(() -> {
                 CompletableFuture<ClientAuthenticator.ChallengeResponse> answer;
                 try {
-                    answer = authenticator.onChallenge(challenge.extra()).toCompletableFuture();
+                    answer = authenticator.onChallenge(challenge.extra(), connection::channelBinding).toCompletableFuture();
                 } catch (RuntimeException e) {
                     answer = CompletableFuture.failedFuture(e);
                 }

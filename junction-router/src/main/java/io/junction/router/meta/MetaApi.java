@@ -1,14 +1,13 @@
 package io.junction.router.meta;
 
 import io.junction.core.uri.MatchPolicy;
-import io.junction.router.Router;
 import io.junction.router.config.RealmConfig;
 import io.junction.router.history.EventHistory;
 import io.junction.router.history.GetEventsProcedure;
 import io.junction.router.realm.Realm;
+import io.junction.router.session.InternalSession;
 import io.junction.router.testament.TestamentProcedures;
 import io.junction.router.testament.Testaments;
-import io.netty.util.concurrent.EventExecutor;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,15 +19,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MetaApi {
 
-    /** The most messages waiting between the router and the meta session, each way. */
-    static final int MAX_QUEUED = 10_000;
-
     private final InternalSession session;
     private final Testaments testaments;
     private final CompletableFuture<Void> ready;
 
-    private MetaApi(Router router, Realm realm, RealmConfig config, EventHistory history, EventExecutor loop) {
-        session = InternalSession.join(router, realm.name(), "junction.meta", loop, MAX_QUEUED);
+    private MetaApi(InternalSession session, Realm realm, RealmConfig config, EventHistory history) {
+        this.session = session;
         testaments = new Testaments(config.testaments());
 
         SessionMetaApi sessions = new SessionMetaApi(realm, session, testaments);
@@ -48,9 +44,12 @@ public final class MetaApi {
         ready = session.welcomed().toCompletableFuture().thenCompose(id -> procedures.done());
     }
 
-    /** Starts the meta API of {@code realm}; the future completes when all its procedures are registered. */
-    public static MetaApi start(Router router, Realm realm, RealmConfig config, EventHistory history, EventExecutor loop) {
-        return new MetaApi(router, realm, config, history, loop);
+    /**
+     * Starts the meta API of {@code realm}, served by {@code session} (the realm's internal session);
+     * {@link #ready()} completes when all its procedures are registered.
+     */
+    public static MetaApi start(InternalSession session, Realm realm, RealmConfig config, EventHistory history) {
+        return new MetaApi(session, realm, config, history);
     }
 
     /**
@@ -78,12 +77,8 @@ public final class MetaApi {
         return session;
     }
 
-    /** The testaments of the realm's sessions; use on the meta session's event loop only. */
+    /** The testaments of the realm's sessions; use on the internal session's event loop only. */
     public Testaments testaments() {
         return testaments;
-    }
-
-    void close() {
-        session.close();
     }
 }

@@ -2,6 +2,9 @@ package io.junction.router.meta;
 
 import io.junction.core.error.WampErrors;
 import io.junction.core.id.Ids;
+import io.junction.core.message.Dicts;
+import io.junction.core.message.Invocation;
+import io.junction.core.message.Payload;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -16,6 +19,16 @@ import java.util.Map;
  */
 public record MetaCall(long caller, String callerAuthid, String callerAuthrole, List<Object> args,
                        Map<String, Object> kwargs) {
+
+    /** The call an INVOCATION of a meta procedure makes. */
+    static MetaCall of(Invocation inv) {
+        Payload p = inv.payload();
+        return new MetaCall(Dicts.integer(inv.details(), "caller", 0),
+                Dicts.string(inv.details(), "caller_authid", null),
+                Dicts.string(inv.details(), "caller_authrole", null),
+                p.isTransparent() || p.args() == null ? List.of() : p.args(),
+                p.isTransparent() || p.kwargs() == null ? Map.of() : p.kwargs());
+    }
 
     /** Positional argument {@code index} (0-based), or {@code null} if absent. */
     public Object arg(int index) {

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * A procedure the router provides ({@code wamp.session.count}, ...), run by its
- * {@link InternalSession}. It answers with a result payload or a {@link MetaException}.
+ * {@link io.junction.router.session.InternalSession}. It answers with a result payload or a {@link MetaException}.
  */
 @FunctionalInterface
 public interface MetaProcedure {

@@ -5,8 +5,6 @@ import io.junction.router.config.RealmConfig;
 import io.junction.router.config.RouterConfig;
 import io.junction.router.history.EventHistory;
 import io.junction.router.realm.Realm;
-import io.netty.channel.DefaultEventLoop;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,16 +18,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * What the router runs besides routing, per realm: the meta API (on one event loop shared by all
- * realms' meta sessions) and the event history. Started with the router, before any client can
- * connect; closed after the client sessions are gone.
+ * What the router runs besides routing, per realm: the meta API (served by the realm's
+ * {@linkplain Router#internalSession internal session}) and the event history. Started with the
+ * router, before any client can connect; closed after the client sessions are gone.
  */
 public final class RealmServices {
 
     private static final Logger log = LoggerFactory.getLogger(RealmServices.class);
     private static final long START_TIMEOUT_SECONDS = 30;
 
-    private final DefaultEventLoop loop = new DefaultEventLoop(new DefaultThreadFactory("junction-meta", true));
     private final Map<String, MetaApi> meta = new LinkedHashMap<>();
     private final Map<String, EventHistory> histories = new LinkedHashMap<>();
 
@@ -49,7 +46,7 @@ public final class RealmServices {
                     s.histories.put(rc.name(), history);
                     realm.broker().setPublicationHook(history);
                 }
-                MetaApi api = MetaApi.start(router, realm, rc, history, s.loop);
+                MetaApi api = MetaApi.start(router.internalSession(rc.name()), realm, rc, history);
                 s.meta.put(rc.name(), api);
                 ready.add(api.ready());
             }
@@ -75,11 +72,8 @@ public final class RealmServices {
         return histories.get(realm);
     }
 
-    /** Ends the meta sessions and closes the histories (pending writes are committed first). */
+    /** Closes the histories (pending writes are committed first). */
     public void close() {
-        for (MetaApi api : meta.values()) {
-            api.close();
-        }
         for (Map.Entry<String, EventHistory> h : histories.entrySet()) {
             try {
                 h.getValue().close();
@@ -87,6 +81,5 @@ public final class RealmServices {
                 log.error("realm {}: closing the event history failed", h.getKey(), e);
             }
         }
-        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 }

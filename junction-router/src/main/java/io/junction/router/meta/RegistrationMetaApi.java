@@ -6,6 +6,7 @@ import io.junction.core.uri.MatchPolicy;
 import io.junction.router.dealer.Dealer;
 import io.junction.router.dealer.Registration;
 import io.junction.router.dealer.RegistrationListener;
+import io.junction.router.session.InternalSession;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -6,6 +6,7 @@ import io.junction.core.uri.Uris;
 import io.junction.router.auth.AuthIdentity;
 import io.junction.router.realm.Realm;
 import io.junction.router.realm.SessionListener;
+import io.junction.router.session.InternalSession;
 import io.junction.router.session.RouterSession;
 import io.junction.router.session.SessionDetails;
 import io.junction.router.testament.Testament;

@@ -6,6 +6,7 @@ import io.junction.core.uri.MatchPolicy;
 import io.junction.router.broker.Broker;
 import io.junction.router.broker.Subscription;
 import io.junction.router.broker.SubscriptionListener;
+import io.junction.router.session.InternalSession;
 
 import java.util.ArrayList;
 import java.util.Arrays;

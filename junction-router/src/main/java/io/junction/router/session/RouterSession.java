@@ -30,6 +30,8 @@ import io.junction.router.auth.AuthMethod;
 import io.junction.router.auth.AuthOutcome;
 import io.junction.router.auth.AuthRequest;
 import io.junction.router.auth.Authenticator;
+import io.junction.router.authorization.AuthorizationGate;
+import io.junction.router.config.AnonymousAuthConfig;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.SlowSubscriberPolicy;
 import io.junction.router.dealer.PendingCalls;
@@ -43,8 +45,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,9 +72,10 @@ public final class RouterSession implements ConnectionListener {
     private final PendingCalls pendingCalls = new PendingCalls();
     private final LongAdder droppedEvents = new LongAdder();
     private final AtomicBoolean disconnecting = new AtomicBoolean();
-    /** Set for a session of the router itself (the meta API): its HELLO is welcomed without authentication. */
-    private final AuthIdentity internalIdentity;
-    /** A session the router itself runs (e.g. the meta API's); it may publish to reserved {@code wamp.*} topics. */
+    /**
+     * A session the router runs itself ({@link InternalSession}, joined by {@link #joinAsRouter}): not
+     * authorized, it may use the reserved {@code wamp.*} URIs, and it is not one of the client sessions.
+     */
     private volatile boolean routerInternal;
 
     // confined to the event loop (volatile only so that tests and monitoring can read it)
@@ -84,6 +87,8 @@ public final class RouterSession implements ConnectionListener {
     private AuthMethod authMethod;
     private Authenticator authenticator;
     private boolean challenged;
+    private long reservedId;
+    private AuthorizationGate gate;
     private long lastRequest;
 
     // fixed at WELCOME, before the session becomes visible to other sessions
@@ -92,23 +97,9 @@ public final class RouterSession implements ConnectionListener {
     private volatile SessionDetails details;
 
     public RouterSession(Router router, WampConnection connection) {
-        this(router, connection, null);
-    }
-
-    /**
-     * A session of the router itself: its HELLO is welcomed at once with {@code identity}, without
-     * authentication and without taking one of the client session places.
-     */
-    public static RouterSession internal(Router router, WampConnection connection, AuthIdentity identity) {
-        return new RouterSession(router, connection, Objects.requireNonNull(identity, "identity"));
-    }
-
-    private RouterSession(Router router, WampConnection connection, AuthIdentity internalIdentity) {
         this.router = router;
         this.connection = connection;
         this.limits = router.limits();
-        this.internalIdentity = internalIdentity;
-        this.routerInternal = internalIdentity != null;
     }
 
     /** Starts the handshake timer. Called by the router on the connection's event loop. */
@@ -136,12 +127,7 @@ public final class RouterSession implements ConnectionListener {
         return state;
     }
 
-    /** Marks this as a session the router itself runs, trusted with reserved {@code wamp.*} URIs. */
-    public void markRouterInternal() {
-        routerInternal = true;
-    }
-
-    /** Whether this is a session the router itself runs ({@link #internal}, or see {@link #markRouterInternal()}). */
+    /** Whether this is a session the router runs itself (see {@link #joinAsRouter}). */
     public boolean isRouterInternal() {
         return routerInternal;
     }
@@ -241,9 +227,15 @@ public final class RouterSession implements ConnectionListener {
     public void onMessage(Message message) {
         try {
             dispatch(message);
-        } catch (ProtocolViolation v) {
-            abort(WampErrors.PROTOCOL_VIOLATION, v.getMessage());
         } catch (RuntimeException e) {
+            failedToHandle(message, e);
+        }
+    }
+
+    private void failedToHandle(Message message, RuntimeException e) {
+        if (e instanceof ProtocolViolation v) {
+            abort(WampErrors.PROTOCOL_VIOLATION, v.getMessage());
+        } else {
             log.error("session {} ({}): failed to handle {}", id, connection.details().peer(), message.type(), e);
             abort(RouterErrors.INTERNAL_ERROR,
                     "The router failed to handle a " + message.type() + " message; the session is closed.");
@@ -299,8 +291,15 @@ public final class RouterSession implements ConnectionListener {
         }
     }
 
-    /** A message of an established session. */
+    /** A message of an established session: authorized first, unless the router runs the session itself. */
     private void route(Message m) {
+        if (gate != null && (m = gate.admit(m)) == null) {
+            return; // refused, or waits for its authorizer and comes back through the gate
+        }
+        routeAdmitted(m);
+    }
+
+    private void routeAdmitted(Message m) {
         Realm r = realm;
         switch (m.type()) {
             case PUBLISH -> {
@@ -395,12 +394,19 @@ public final class RouterSession implements ConnectionListener {
             abort(WampErrors.NO_SUCH_REALM, "The realm \"" + m.realm() + "\" does not exist.");
             return;
         }
-        if (internalIdentity != null) {
-            joiningRealm = r;
-            welcome(internalIdentity);
+        AuthMethod method = r.authMethodFor(hello.authmethods(), hello.authid(), connection.details());
+        if (method == null && r.authMethodFor(hello.authmethods()) != null) {
+            // e.g. tls without a client certificate, cookie without a known cookie
+            abort(WampErrors.AUTHENTICATION_REQUIRED, "None of the offered authentication methods "
+                    + hello.authmethods() + " can be used on this connection (allowed on realm \"" + r.name()
+                    + "\": " + String.join(", ", r.authMethodNames()) + ").");
             return;
         }
-        AuthMethod method = r.authMethodFor(hello.authmethods());
+        if (method == null && hello.authmethods().equals(List.of(AnonymousAuthConfig.METHOD))) {
+            abort(WampErrors.AUTHENTICATION_REQUIRED, "Realm \"" + r.name() + "\" does not admit anonymous sessions;"
+                    + " authenticate with one of: " + String.join(", ", r.authMethodNames()) + ".");
+            return;
+        }
         if (method == null) {
             abort(WampErrors.NO_MATCHING_AUTH_METHOD, "None of the offered authentication methods "
                     + hello.authmethods() + " is allowed on realm \"" + r.name() + "\" (allowed: "
@@ -413,11 +419,12 @@ public final class RouterSession implements ConnectionListener {
             return;
         }
         holdsSessionSlot = true;
+        reservedId = router.reserveSessionId();
         state = SessionState.AUTHENTICATING;
         joiningRealm = r;
         authMethod = method;
-        AuthRequest request = new AuthRequest(r.name(), hello.authid(), hello.authmethods(), hello.authextra(),
-                connection.details());
+        AuthRequest request = new AuthRequest(r.name(), reservedId, hello.authid(), hello.authmethods(),
+                hello.authextra(), connection.details(), connection::channelBinding);
         runAuthStep(() -> {
             authenticator = method.start(request);
             return authenticator.hello();
@@ -455,10 +462,15 @@ public final class RouterSession implements ConnectionListener {
             authFailed(failure);
         } else if (outcome instanceof AuthOutcome.Challenging c) {
             challenged = true;
-            send(new Challenge(authMethod.name(), c.extra()));
+            send(new Challenge(c.method() != null ? c.method() : authMethod.name(), c.extra()));
         } else if (outcome instanceof AuthOutcome.Denied d) {
             abort(d.reason(), d.message());
         } else if (outcome instanceof AuthOutcome.Accepted a) {
+            if (!joiningRealm.roleCatalog().defines(a.identity().authrole())) {
+                abort(WampErrors.NO_SUCH_ROLE, "The role \"" + a.identity().authrole() + "\" that authentication assigned"
+                        + " does not exist on realm \"" + joiningRealm.name() + "\".");
+                return;
+            }
             welcome(a.identity());
         } else {
             authFailed(new IllegalStateException("authenticator returned " + outcome));
@@ -473,10 +485,15 @@ public final class RouterSession implements ConnectionListener {
 
     private void welcome(AuthIdentity identity) {
         Realm r = joiningRealm;
-        id = internalIdentity != null ? router.registerInternalSession(this) : router.registerSession(this);
+        router.registerSession(this, reservedId);
+        id = reservedId;
+        reservedId = 0;
         details = new SessionDetails(id, r.name(), identity, hello, connection.details());
         realm = r;
         state = SessionState.ESTABLISHED;
+        if (!routerInternal) {
+            gate = r.authorizer().gate(details, connection.eventLoop(), new Gated());
+        }
         cancelTimer();
 
         Map<String, Object> welcome = new LinkedHashMap<>();
@@ -491,6 +508,28 @@ public final class RouterSession implements ConnectionListener {
         send(new Welcome(id, welcome));
         r.join(this);
         log.debug("session {} joined realm {} as {}/{}", id, r.name(), identity.authid(), identity.authrole());
+    }
+
+    /**
+     * Joins {@code realm} as {@code identity} without a handshake: the router's side of an
+     * {@link InternalSession}. It holds no session slot and no handshake timer, it is not subject to
+     * authorization (it may use the reserved {@code wamp.*} URIs; it calls dynamic authorizers),
+     * and the realm keeps it apart from the client sessions. WELCOME is sent as usual. Runs on the
+     * connection's event loop.
+     *
+     * @param helloDetails what the session would have announced in HELLO (its roles)
+     */
+    void joinAsRouter(Realm realm, AuthIdentity identity, Map<String, Object> helloDetails) {
+        connection.eventLoop().execute(() -> {
+            if (state != SessionState.WAITING_FOR_HELLO) {
+                return;
+            }
+            hello = HelloDetails.parse(helloDetails);
+            joiningRealm = realm;
+            routerInternal = true;
+            reservedId = router.reserveSessionId();
+            welcome(identity);
+        });
     }
 
     private void handshakeTimedOut() {
@@ -533,6 +572,10 @@ public final class RouterSession implements ConnectionListener {
             holdsSessionSlot = false;
             router.releaseSessionSlot();
         }
+        if (reservedId != 0) {
+            router.releaseSessionId(reservedId);
+            reservedId = 0;
+        }
         router.forget(this);
     }
 
@@ -540,6 +583,39 @@ public final class RouterSession implements ConnectionListener {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
+        }
+    }
+
+    /** The session as its authorization gate sees it. */
+    private final class Gated implements AuthorizationGate.GatedSession {
+
+        @Override
+        public boolean send(Message message) {
+            return RouterSession.this.send(message);
+        }
+
+        @Override
+        public boolean isEstablished() {
+            return state == SessionState.ESTABLISHED;
+        }
+
+        @Override
+        public void proceed(Message admitted) {
+            try {
+                routeAdmitted(admitted);
+            } catch (RuntimeException e) {
+                failedToHandle(admitted, e);
+            }
+        }
+
+        @Override
+        public void abort(String reason, String message) {
+            RouterSession.this.abort(reason, message);
+        }
+
+        @Override
+        public void pauseInput(boolean paused) {
+            connection.pauseInput(paused);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The testaments of a realm's sessions, in two buckets per session (detached and destroyed), in
- * the order they were added, within the realm's limits. Used only on the meta session's event
+ * the order they were added, within the realm's limits. Used only on the internal session's event
  * loop, where the testament procedures run and leaving sessions are handled.
  */
 public final class Testaments {

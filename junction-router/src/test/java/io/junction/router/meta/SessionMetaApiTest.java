@@ -5,6 +5,7 @@ import io.junction.core.message.Event;
 import io.junction.core.message.Goodbye;
 import io.junction.core.message.Payload;
 import io.junction.core.message.Result;
+import io.junction.router.session.InternalSession;
 import io.junction.router.testing.RouterHarness;
 import io.junction.router.testing.TestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -234,15 +235,15 @@ class SessionMetaApiTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            int calls = MetaApi.MAX_QUEUED + 5;
+            int calls = InternalSession.MAX_QUEUED + 5;
             for (int i = 0; i < calls; i++) {
                 c.call("wamp.session.count", Payload.NONE);
             }
             for (int i = 0; i < 5; i++) {
-                assertThat(c.expectError(WampErrors.UNAVAILABLE).request()).isGreaterThan(MetaApi.MAX_QUEUED);
+                assertThat(c.expectError(WampErrors.UNAVAILABLE).request()).isGreaterThan(InternalSession.MAX_QUEUED);
             }
             release.countDown();
-            for (int i = 0; i < MetaApi.MAX_QUEUED; i++) {
+            for (int i = 0; i < InternalSession.MAX_QUEUED; i++) {
                 assertThat(c.expect(io.junction.core.message.Result.class).payload().args()).containsExactly(1L);
             }
         } finally {
