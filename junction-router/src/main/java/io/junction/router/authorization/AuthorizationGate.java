@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -76,7 +77,7 @@ public final class AuthorizationGate {
     private final GatedSession target;
     private final ArrayDeque<Message> waiting = new ArrayDeque<>();
     private boolean asking;
-    private Map<String, Decision>[] answers;
+    private EnumMap<Action, Map<String, Decision>> answers; // made on the first cached answer
     private int refusals;
 
     AuthorizationGate(RoleAuthorizer role, SessionDetails session, EventExecutor loop, GatedSession target) {
@@ -231,27 +232,21 @@ public final class AuthorizationGate {
         return sb.toString();
     }
 
-    @SuppressWarnings("unchecked")
     private Decision cachedAnswer(Action action, String uri) {
-        return answers == null || answers[action.ordinal()] == null ? null : answers[action.ordinal()].get(uri);
+        Map<String, Decision> m = answers == null ? null : answers.get(action);
+        return m == null ? null : m.get(uri);
     }
 
-    @SuppressWarnings("unchecked")
     private void cache(Action action, String uri, Decision decision) {
         if (answers == null) {
-            answers = new Map[Action.values().length];
+            answers = new EnumMap<>(Action.class);
         }
-        Map<String, Decision> m = answers[action.ordinal()];
-        if (m == null) {
-            m = new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
-                    return size() > MAX_CACHED_ANSWERS;
-                }
-            };
-            answers[action.ordinal()] = m;
-        }
-        m.put(uri, decision);
+        answers.computeIfAbsent(action, a -> new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
+                return size() > MAX_CACHED_ANSWERS;
+            }
+        }).put(uri, decision);
     }
 
     private static String uri(Message m) {
