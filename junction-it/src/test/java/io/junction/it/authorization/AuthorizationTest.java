@@ -105,6 +105,7 @@ class AuthorizationTest {
         Session service = join("service", "s");
         assertThat(error(failure(service.publish("wamp.session.on_join", new PublishOptions().acknowledge(true)))))
                 .isEqualTo(WampErrors.INVALID_URI);
+        assertThat(error(failure(service.register("wamp.session.count", inv -> 0)))).isEqualTo(WampErrors.INVALID_URI);
     }
 
     @Test

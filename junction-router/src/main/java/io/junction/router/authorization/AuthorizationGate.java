@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -66,6 +67,7 @@ public final class AuthorizationGate {
     static final int MAX_CACHED_ANSWERS = 1_000;
     /** Refusals logged per session; the rest are counted only. */
     static final int MAX_LOGGED_REFUSALS = 20;
+    private static final int MAX_SHOWN = 200;
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationGate.class);
 
@@ -75,7 +77,7 @@ public final class AuthorizationGate {
     private final GatedSession target;
     private final ArrayDeque<Message> waiting = new ArrayDeque<>();
     private boolean asking;
-    private Map<String, Decision>[] answers;
+    private EnumMap<Action, Map<String, Decision>> answers; // made on the first cached answer
     private int refusals;
 
     AuthorizationGate(RoleAuthorizer role, SessionDetails session, EventExecutor loop, GatedSession target) {
@@ -94,7 +96,7 @@ public final class AuthorizationGate {
         if (asking || !waiting.isEmpty()) {
             if (waiting.size() >= MAX_WAITING) {
                 log.warn("session {} ({}): more than {} messages waiting for authorization; closing the session",
-                        session.session(), session.auth().authid(), MAX_WAITING);
+                        session.session(), printable(session.auth().authid()), MAX_WAITING);
                 waiting.clear();
                 target.abort(WampErrors.AUTHORIZATION_FAILED, "Too many requests waiting for authorization.");
                 return null;
@@ -148,9 +150,10 @@ public final class AuthorizationGate {
         if (failure != null) {
             Throwable cause = failure.getCause() != null && !(failure instanceof AuthorizationFailure) ? failure.getCause() : failure;
             log.warn("session {} ({} / {}): authorizing {} on \"{}\" failed: {}", session.session(),
-                    session.auth().authid(), session.auth().authrole(), action.wireName(), uri, cause.getMessage());
+                    printable(session.auth().authid()), printable(session.auth().authrole()), action.wireName(),
+                    printable(uri), printable(cause.getMessage()));
             refuse(message, action, uri, WampErrors.AUTHORIZATION_FAILED, "The router could not authorize "
-                    + action.wireName() + " on \"" + uri + "\": its authorizer failed.");
+                    + action.wireName() + " on \"" + printable(uri) + "\": its authorizer failed.");
         } else {
             if (decision.cache() && uri.length() <= StaticRole.MAX_CACHED_URI_LENGTH) {
                 cache(action, uri, decision);
@@ -175,7 +178,7 @@ public final class AuthorizationGate {
     private Message apply(Message message, Action action, String uri, Decision decision) {
         if (!decision.allowed()) {
             refuse(message, action, uri, WampErrors.NOT_AUTHORIZED, "Session is not authorized to "
-                    + action.wireName() + " \"" + uri + "\" (role \"" + session.auth().authrole() + "\").");
+                    + action.wireName() + " \"" + printable(uri) + "\" (role \"" + session.auth().authrole() + "\").");
             return null;
         }
         if (decision.disclose()) {
@@ -198,9 +201,11 @@ public final class AuthorizationGate {
     private void refuse(Message message, Action action, String uri, String error, String reason) {
         refusals++;
         if (refusals <= MAX_LOGGED_REFUSALS) {
-            log.warn("session {} ({} / {}): {} {} \"{}\"{}", session.session(), session.auth().authid(),
-                    session.auth().authrole(), error.equals(WampErrors.NOT_AUTHORIZED) ? "not authorized to" : "could not authorize",
-                    action.wireName(), uri, refusals == MAX_LOGGED_REFUSALS ? " (further refusals of this session are not logged)" : "");
+            log.warn("session {} ({} / {}): {} {} \"{}\"{}", session.session(), printable(session.auth().authid()),
+                    printable(session.auth().authrole()),
+                    error.equals(WampErrors.NOT_AUTHORIZED) ? "not authorized to" : "could not authorize",
+                    action.wireName(), printable(uri),
+                    refusals == MAX_LOGGED_REFUSALS ? " (further refusals of this session are not logged)" : "");
         }
         if (message instanceof Publish p && !Dicts.bool(p.options(), "acknowledge", false)) {
             return; // an unacknowledged publication gets no answer, not even an error
@@ -208,27 +213,40 @@ public final class AuthorizationGate {
         target.send(RouterErrors.reply(message.type(), request(message), error, reason));
     }
 
-    @SuppressWarnings("unchecked")
-    private Decision cachedAnswer(Action action, String uri) {
-        return answers == null || answers[action.ordinal()] == null ? null : answers[action.ordinal()].get(uri);
+    /**
+     * A client-chosen string (URI, authid) as it may go into a log line or an error message: control
+     * characters replaced, cut to {@value #MAX_SHOWN} characters.
+     */
+    static String printable(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_SHOWN + 1));
+        for (int i = 0; i < s.length() && i < MAX_SHOWN; i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) ? '?' : c);
+        }
+        if (s.length() > MAX_SHOWN) {
+            sb.append('…');
+        }
+        return sb.toString();
     }
 
-    @SuppressWarnings("unchecked")
+    private Decision cachedAnswer(Action action, String uri) {
+        Map<String, Decision> m = answers == null ? null : answers.get(action);
+        return m == null ? null : m.get(uri);
+    }
+
     private void cache(Action action, String uri, Decision decision) {
         if (answers == null) {
-            answers = new Map[Action.values().length];
+            answers = new EnumMap<>(Action.class);
         }
-        Map<String, Decision> m = answers[action.ordinal()];
-        if (m == null) {
-            m = new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
-                    return size() > MAX_CACHED_ANSWERS;
-                }
-            };
-            answers[action.ordinal()] = m;
-        }
-        m.put(uri, decision);
+        answers.computeIfAbsent(action, a -> new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
+                return size() > MAX_CACHED_ANSWERS;
+            }
+        }).put(uri, decision);
     }
 
     private static String uri(Message m) {

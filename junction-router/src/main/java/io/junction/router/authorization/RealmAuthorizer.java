@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -21,19 +20,6 @@ import java.util.function.Supplier;
  * the roles allow.)
  */
 public final class RealmAuthorizer implements RoleCatalog {
-
-    private static final RoleAuthorizer ALLOW_ALL = new RoleAuthorizer() {
-        @Override
-        public Decision decide(Action action, String uri) {
-            return Decision.ALLOW;
-        }
-
-        @Override
-        public CompletionStage<Decision> ask(SessionDetails session, Action action, String uri,
-                                             Map<String, Object> options) {
-            throw new IllegalStateException("allow-all always decides at once");
-        }
-    };
 
     /** For a session under a role the realm does not define (authentication admits none such): nothing. */
     private static final RoleAuthorizer DENY_ALL = new StaticRole(List.of());
@@ -73,9 +59,14 @@ public final class RealmAuthorizer implements RoleCatalog {
         return roles == null || roles.containsKey(role);
     }
 
-    /** The gate a joined session's requests pass, on the session's event loop. */
+    /**
+     * The gate a joined session's requests pass, on the session's event loop; {@code null} in a
+     * realm without roles, where everything is allowed and requests need not pass anything.
+     */
     public AuthorizationGate gate(SessionDetails session, EventExecutor loop, AuthorizationGate.GatedSession target) {
-        RoleAuthorizer role = roles == null ? ALLOW_ALL : roles.getOrDefault(session.auth().authrole(), DENY_ALL);
-        return new AuthorizationGate(role, session, loop, target);
+        if (roles == null) {
+            return null;
+        }
+        return new AuthorizationGate(roles.getOrDefault(session.auth().authrole(), DENY_ALL), session, loop, target);
     }
 }

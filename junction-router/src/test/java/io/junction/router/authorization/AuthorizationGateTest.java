@@ -152,4 +152,11 @@ class AuthorizationGateTest {
         assertThat(proceeded).containsExactly(first, yield, second);
         assertThat(pauses).containsExactly(true, false);
     }
+
+    @Test
+    void clientStringsAreMadeSafeForLogs() {
+        assertThat(AuthorizationGate.printable("com.example\n2026-01-01 INFO forged")).isEqualTo("com.example?2026-01-01 INFO forged");
+        assertThat(AuthorizationGate.printable("x".repeat(10_000))).hasSize(201).endsWith("…");
+        assertThat(AuthorizationGate.printable(null)).isEqualTo("null");
+    }
 }

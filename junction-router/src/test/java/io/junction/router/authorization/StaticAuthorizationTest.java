@@ -45,6 +45,10 @@ class StaticAuthorizationTest {
                         match: prefix
                         allow: [publish]
                         disclose: [publisher]
+                      - uri: com.example.audited.
+                        match: prefix
+                        allow: [call]
+                        disclose: [caller]
                       - uri: com.example.admin.
                         match: prefix
                         allow: []
@@ -173,8 +177,12 @@ class StaticAuthorizationTest {
         expectNotAuthorized(frontend, MessageType.CALL, r);
         r = call(frontend, "wamp.subscription.get_events");
         expectNotAuthorized(frontend, MessageType.CALL, r);
-        // a rule may allow publishing to wamp.*: the broker still keeps the namespace to the router
+        // a rule may allow publishing and registering wamp.*: the broker and the dealer still keep
+        // the namespace to the router
         r = backend.publish("wamp.session.on_join", Map.of("acknowledge", true), Payload.NONE);
+        assertThat(backend.expectError(WampErrors.INVALID_URI).request()).isEqualTo(r);
+        r = backend.request();
+        backend.send(new Register(r, Map.of(), "wamp.session.count"));
         assertThat(backend.expectError(WampErrors.INVALID_URI).request()).isEqualTo(r);
     }
 
@@ -240,6 +248,23 @@ class StaticAuthorizationTest {
         Event plain = backend.expect(Event.class);
         assertThat(plain.subscription()).isEqualTo(other);
         assertThat(plain.details()).doesNotContainKey("publisher");
+    }
+
+    @Test
+    void discloseMakesTheDealerIdentifyTheCaller() {
+        backend.register("com.example.audited.op");
+        backend.register("com.example.plain.op");
+        long r = call(frontend, "com.example.audited.op");
+        Invocation inv = backend.expect(Invocation.class);
+        assertThat(inv.details()).containsKey("caller").containsEntry("caller_authid", "alice")
+                .containsEntry("caller_authrole", "frontend");
+        backend.send(new Yield(inv.request(), Map.of(), Payload.NONE));
+        assertThat(frontend.expect(Result.class).request()).isEqualTo(r);
+        r = call(frontend, "com.example.plain.op");
+        inv = backend.expect(Invocation.class);
+        assertThat(inv.details()).doesNotContainKey("caller");
+        backend.send(new Yield(inv.request(), Map.of(), Payload.NONE));
+        assertThat(frontend.expect(Result.class).request()).isEqualTo(r);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.junction.transport.tls;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -144,7 +145,7 @@ public final class TlsContext implements AutoCloseable {
 
     /** The TLS implementation in use: {@code BoringSSL} or {@code JDK}. */
     public String engine() {
-        return ssl instanceof io.netty.handler.ssl.ReferenceCountedOpenSslContext ? "BoringSSL" : "JDK";
+        return ssl instanceof ReferenceCountedOpenSslContext ? "BoringSSL" : "JDK";
     }
 
     /**

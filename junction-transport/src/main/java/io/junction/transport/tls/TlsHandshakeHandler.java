@@ -3,6 +3,7 @@ package io.junction.transport.tls;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,7 @@ final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static boolean handshakeDone(ChannelHandlerContext ctx) {
-        var ssl = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
         return ssl != null && ssl.handshakeFuture().isSuccess();
     }
 

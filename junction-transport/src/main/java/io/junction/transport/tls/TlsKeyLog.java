@@ -38,6 +38,7 @@ final class TlsKeyLog {
     }
 
     /** Hooks the key log of a BoringSSL context; {@code false} if that is not possible. */
+    @SuppressWarnings("deprecation") // sslCtxPointer(): Netty's only public view of the native context, to check the handle against
     static boolean install(SslContext context) {
         if (!(context instanceof ReferenceCountedOpenSslContext openSsl)) {
             return false;

@@ -134,7 +134,7 @@ class ChannelBindingGroundTruthTest {
                     assertThat(result.get("protocol").asText()).isEqualTo("TLSv" + version);
                     JsonNode openssl = result.get("openssl");
                     assertThat(openssl.size()).isEqualTo(2);
-                    openssl.fields().forEachRemaining(e -> assertThat(result.get("junction").path(e.getKey()).asText())
+                    openssl.properties().forEach(e -> assertThat(result.get("junction").path(e.getKey()).asText())
                             .as(e.getKey()).isEqualTo(e.getValue().asText()));
                     resumed.add(result.get("resumed").asBoolean());
                 }

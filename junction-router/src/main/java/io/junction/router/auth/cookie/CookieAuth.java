@@ -1,7 +1,6 @@
 package io.junction.router.auth.cookie;
 
 import io.junction.core.error.WampErrors;
-import io.junction.core.message.Authenticate;
 import io.junction.router.auth.AuthIdentity;
 import io.junction.router.auth.AuthMethod;
 import io.junction.router.auth.AuthOutcome;
@@ -15,8 +14,6 @@ import io.junction.transport.websocket.WebSocketCookie;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * WAMP-level authentication by the router's WebSocket tracking cookie (authmethod {@code cookie},
@@ -64,17 +61,7 @@ public final class CookieAuth implements AuthMethod, SessionListener {
                 : request.authid() != null && !request.authid().equals(bound.authid())
                 ? AuthOutcome.deny(WampErrors.AUTHENTICATION_DENIED, "The cookie is not \"" + request.authid() + "\"'s.")
                 : AuthOutcome.accept(new AuthIdentity(bound.authid(), bound.authrole(), name(), PROVIDER, Map.of()));
-        return new Authenticator() {
-            @Override
-            public CompletionStage<AuthOutcome> hello() {
-                return CompletableFuture.completedFuture(outcome);
-            }
-
-            @Override
-            public CompletionStage<AuthOutcome> authenticate(Authenticate authenticate) {
-                throw new IllegalStateException("cookie authentication sends no CHALLENGE");
-            }
-        };
+        return Authenticator.decided(outcome);
     }
 
     /** A session authenticated by another method: its connection's cookie now stands for it. */

@@ -1,7 +1,6 @@
 package io.junction.router.auth.tls;
 
 import io.junction.core.error.WampErrors;
-import io.junction.core.message.Authenticate;
 import io.junction.router.auth.AuthIdentity;
 import io.junction.router.auth.AuthMethod;
 import io.junction.router.auth.AuthOutcome;
@@ -14,8 +13,6 @@ import io.junction.transport.tls.PeerCertificate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * WAMP-level authentication by the TLS client certificate (authmethod {@code tls}): the transport
@@ -63,18 +60,7 @@ public final class TlsAuth implements AuthMethod {
 
     @Override
     public Authenticator start(AuthRequest request) {
-        AuthOutcome outcome = outcome(request);
-        return new Authenticator() {
-            @Override
-            public CompletionStage<AuthOutcome> hello() {
-                return CompletableFuture.completedFuture(outcome);
-            }
-
-            @Override
-            public CompletionStage<AuthOutcome> authenticate(Authenticate authenticate) {
-                throw new IllegalStateException("tls authentication sends no CHALLENGE");
-            }
-        };
+        return Authenticator.decided(outcome(request));
     }
 
     private AuthOutcome outcome(AuthRequest request) {
