@@ -142,6 +142,10 @@ public final class InternalSession implements RealmCaller {
     public CompletableFuture<Payload> call(String procedure, List<?> args, Map<String, ?> kwargs, Duration timeout) {
         CompletableFuture<Payload> result = new CompletableFuture<>();
         execute(() -> {
+            if (!link.isOpen()) {
+                result.completeExceptionally(closed()); // no answer would come, nor the timeout
+                return;
+            }
             long request = ++lastRequest;
             calls.put(request, result);
             loop.schedule(() -> {
