@@ -19,6 +19,16 @@ public interface ConnectionListener {
      */
     void onProtocolViolation(ProtocolViolation violation);
 
+    /**
+     * A message sent on this connection could not be encoded in the connection's serialization
+     * (e.g. an integer beyond 64 bits for MessagePack, or a value no serialization carries), so it
+     * was not sent. Messages are encoded lazily, after {@code send} accepted them: this is how the
+     * sender learns that one never left, to answer whoever waits for it. Called on the event loop,
+     * before {@link #onClose()}; not called for {@link EncodedMessage}s (their sender encoded them).
+     */
+    default void onUnsendable(Message message, RuntimeException reason) {
+    }
+
     /** The connection is gone (closed by either side or lost). Called exactly once. */
     void onClose();
 }

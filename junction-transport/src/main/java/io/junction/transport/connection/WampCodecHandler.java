@@ -14,16 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
  * Turns the bytes of one WAMP message (as cut out by the transport framing) into a {@link Message}
  * and back. Outbound it also unwraps {@link EncodedMessage}s into their shared bytes, without copying.
- * A message that does not decode is reported as a {@link ProtocolViolation} via {@code exceptionCaught}.
+ * A message that does not decode is reported as a {@link ProtocolViolation} via {@code exceptionCaught};
+ * one that does not encode is dropped and reported inbound as an {@link Unsendable} user event, for
+ * the connection to tell its owner.
  */
 public final class WampCodecHandler extends ChannelDuplexHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WampCodecHandler.class);
+
+    /** The user event of a message that could not be encoded. */
+    record Unsendable(Message message, RuntimeException reason) {
+    }
 
     private final WampCodec codec;
 
@@ -63,11 +70,13 @@ public final class WampCodecHandler extends ChannelDuplexHandler {
                 codec.encode(message, new ByteBufOutputStream(buf));
             } catch (IOException | RuntimeException e) {
                 buf.release();
-                log.error("{}: cannot encode {} as {}, message dropped", ctx.channel(), message.type(),
-                        codec.serialization().id(), e);
+                RuntimeException reason = e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+                log.debug("{}: cannot encode {} as {}: {}", ctx.channel(), message.type(),
+                        codec.serialization().id(), reason.toString());
                 if (!promise.isVoid()) {
-                    promise.setFailure(e);
+                    promise.setFailure(reason);
                 }
+                ctx.fireUserEventTriggered(new Unsendable(message, reason));
                 return;
             }
             ctx.write(buf, promise);

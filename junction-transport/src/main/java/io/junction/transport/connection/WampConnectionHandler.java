@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * A message longer than the peer accepts (RawSocket announces a limit) is refused by {@code send};
  * for a not-yet-encoded message this is exact when its payload makes it big, and otherwise it is
- * dropped (and logged) when encoded.
+ * dropped (and logged) when encoded. A message that cannot be encoded at all is not sent, and the
+ * listener is told ({@link ConnectionListener#onUnsendable}).
  */
 public final class WampConnectionHandler extends ChannelDuplexHandler implements WampConnection {
 
@@ -170,9 +171,14 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
         try {
             encoded = EncodedMessage.encode(codec, message, channel.alloc());
         } catch (RuntimeException e) {
-            log.error("{}: cannot encode {} as {}, message dropped", details.peer(), message.type(),
-                    serialization.id(), e);
-            return false;
+            // accepted, like a message that fails in the queue: the listener hears of it on the loop
+            log.debug("{}: cannot encode {} as {}: {}", details.peer(), message.type(), serialization.id(), e.toString());
+            try {
+                channel.eventLoop().execute(() -> unsendable(message, e));
+            } catch (RejectedExecutionException rejected) {
+                log.debug("{}: event loop rejected the unsendable notice", details.peer());
+            }
+            return true;
         }
         try {
             return send(encoded);
@@ -353,6 +359,27 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
             close();
         }
         ctx.executor().schedule((Runnable) this::close, limits.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof WampCodecHandler.Unsendable u) {
+            unsendable(u.message(), u.reason());
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    private void unsendable(Message message, RuntimeException reason) {
+        if (listener == null || closeNotified) {
+            return;
+        }
+        try {
+            listener.onUnsendable(message, reason);
+        } catch (RuntimeException e) {
+            log.error("{}: listener failed on an unsendable {}, closing the connection", details.peer(), message.type(), e);
+            close();
+        }
     }
 
     @Override

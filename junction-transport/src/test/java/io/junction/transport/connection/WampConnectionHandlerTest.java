@@ -295,12 +295,47 @@ class WampConnectionHandlerTest {
     }
 
     @Test
-    void unencodableMessageIsDroppedWithoutClosing() {
+    void anUnencodableMessageIsReportedToTheListenerAndTheOthersGoOut() {
         WampConnection connection = connect(1 << 20);
+        Message welcome = new io.junction.core.message.Welcome(1, Map.of());
+        assertThat(connection.send(welcome)).isTrue();
+        connection.send(publish(1));
+        assertThat(listener.unsendable).isEmpty(); // encoded lazily, by the drain
+        channel.runPendingTasks();
+        assertThat(written()).containsExactly("16|1|com.example.topic");
+        assertThat(listener.unsendable).containsExactly(welcome);
+        assertThat(listener.unsendableReasons.get(0)).hasMessageContaining("cannot encode WELCOME");
+        assertThat(listener.offLoopCalls).hasValue(0);
+        assertThat(connection.pendingOutboundBytes()).isZero();
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void aBigMessageThatCannotBeEncodedIsReportedNotRefused() {
+        WampConnection connection = connect(1 << 20, 100); // messages estimated over 50 octets are encoded at once
+        Message welcome = new io.junction.core.message.Welcome(1, Map.of());
+        assertThat(connection.send(welcome)).isTrue();
+        channel.runPendingTasks();
+        assertThat(listener.unsendable).containsExactly(welcome);
+        assertThat(listener.offLoopCalls).hasValue(0);
+        assertThat(connection.send(publish(1))).isTrue();
+        channel.runPendingTasks();
+        assertThat(written()).containsExactly("16|1|com.example.topic");
+    }
+
+    @Test
+    void theListenerMayAnswerAnUnsendableMessage() {
+        WampConnection connection = connect(1 << 20, c -> new RecordingListener(c) {
+            @Override
+            public void onUnsendable(Message message, RuntimeException reason) {
+                super.onUnsendable(message, reason);
+                c.send(new Goodbye(Map.of(), "test.unsendable"));
+            }
+        });
         connection.send(new io.junction.core.message.Welcome(1, Map.of()));
         connection.send(publish(1));
         channel.runPendingTasks();
-        assertThat(written()).containsExactly("16|1|com.example.topic");
-        assertThat(channel.isOpen()).isTrue();
+        assertThat(written()).containsExactly("16|1|com.example.topic", "6|test.unsendable");
+        assertThat(listener.unsendable).hasSize(1);
     }
 }

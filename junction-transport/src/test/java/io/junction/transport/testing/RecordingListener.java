@@ -16,6 +16,8 @@ public class RecordingListener implements ConnectionListener {
     public final WampConnection connection;
     public final List<Message> messages = new CopyOnWriteArrayList<>();
     public final List<ProtocolViolation> violations = new CopyOnWriteArrayList<>();
+    public final List<Message> unsendable = new CopyOnWriteArrayList<>();
+    public final List<RuntimeException> unsendableReasons = new CopyOnWriteArrayList<>();
     public final AtomicInteger closes = new AtomicInteger();
     public final AtomicInteger offLoopCalls = new AtomicInteger();
     private final BiConsumer<WampConnection, Message> onMessage;
@@ -49,6 +51,13 @@ public class RecordingListener implements ConnectionListener {
         connection.send(io.junction.core.message.Abort.withMessage(
                 io.junction.core.error.WampErrors.PROTOCOL_VIOLATION, violation.getMessage()));
         connection.close();
+    }
+
+    @Override
+    public void onUnsendable(Message message, RuntimeException reason) {
+        checkLoop();
+        unsendable.add(message);
+        unsendableReasons.add(reason);
     }
 
     @Override
