@@ -379,8 +379,9 @@ public final class Broker {
                     try {
                         encoded[k] = EncodedMessage.encode(codecs.apply(serialization), event, allocator);
                     } catch (RuntimeException e) {
-                        log.warn("cannot encode EVENT of publication {} on {} as {}; not delivered to {} subscribers",
-                                d.publication, s.topic(), serialization.id(), serialization.id(), e);
+                        // the publisher's values: logged quietly, the others' subscribers still get it
+                        log.debug("cannot encode EVENT of publication {} on {} as {}; not delivered to its {} subscribers: {}",
+                                d.publication, s.topic(), serialization.id(), serialization.id(), e.toString());
                         failed |= 1 << k;
                         continue;
                     }

@@ -8,6 +8,7 @@ import io.junction.core.message.Dicts;
 import io.junction.core.message.ErrorMessage;
 import io.junction.core.message.Interrupt;
 import io.junction.core.message.Invocation;
+import io.junction.core.message.Message;
 import io.junction.core.message.MessageType;
 import io.junction.core.message.Payload;
 import io.junction.core.message.ProtocolViolation;
@@ -687,6 +688,81 @@ public final class Dealer {
             finish(call);
             call.caller().send(new ErrorMessage(MessageType.CALL.code(), call.callRequest(), Map.of(), m.error(), m.payload()));
         }
+    }
+
+    // ---------------------------------------------------------------- what a connection cannot carry
+
+    /**
+     * A message of a call that {@code session}'s connection could not encode: a value its
+     * serialization cannot represent (e.g. an integer beyond 64 bits for MessagePack). An
+     * INVOCATION ends, and its caller gets {@code wamp.error.invalid_argument}; so does a caller
+     * whose RESULT or callee ERROR could not be encoded (a progressive RESULT ends the call as a
+     * {@code killnowait} cancel would: the callee is interrupted, no RESULT follows).
+     *
+     * @return {@code false} if the message is not one that carries a peer's values (the router's
+     *         own message failed)
+     */
+    public boolean unsendable(RouterSession session, Message m, RuntimeException reason) {
+        String serialization = session.serialization().id();
+        if (m instanceof Invocation invocation) {
+            PendingInvocation inv = session.pendingCalls().invocation(invocation.request());
+            if (inv != null && endAndDrain(inv)) {
+                invocationUnsendable(inv, "The call's arguments cannot be represented in the callee's serialization ("
+                        + serialization + ")" + because(reason));
+            }
+            return true;
+        }
+        if (m instanceof Result result) {
+            String message = "The call's result cannot be represented in the caller's serialization ("
+                    + serialization + ")" + because(reason);
+            if (!Dicts.bool(result.details(), "progress", false)) {
+                session.send(reply(MessageType.CALL, result.request(), WampErrors.INVALID_ARGUMENT, message));
+                return true;
+            }
+            PendingCall call = session.pendingCalls().call(result.request());
+            if (call != null) {
+                cancel(call, CancelMode.KILLNOWAIT, WampErrors.INVALID_ARGUMENT, message);
+            }
+            return true;
+        }
+        if (m instanceof ErrorMessage error && error.requestType() == MessageType.CALL.code()
+                && mayBeUnrepresentable(error.payload())) {
+            session.send(reply(MessageType.CALL, error.request(), WampErrors.INVALID_ARGUMENT,
+                    "The callee's error " + error.error() + " cannot be represented in the caller's serialization ("
+                            + serialization + ")" + because(reason)));
+            return true;
+        }
+        return false;
+    }
+
+    /** An invocation that never reached its callee (already ended). */
+    private void invocationUnsendable(PendingInvocation inv, String message) {
+        PendingCall call = inv.call();
+        if (call.isProgressiveInvocation()) {
+            // the callee may have the call's earlier chunks
+            interrupt(inv, CancelMode.KILLNOWAIT, WampErrors.INVALID_ARGUMENT);
+        }
+        if (call.all() != null) {
+            legDone(call, inv.leg(), WampErrors.INVALID_ARGUMENT, Payload.of(List.of(message)));
+        } else {
+            fail(call, WampErrors.INVALID_ARGUMENT, message);
+        }
+    }
+
+    /** Whether encoding a payload can fail: the router's own errors carry at most one string. */
+    private static boolean mayBeUnrepresentable(Payload payload) {
+        if (payload.isEmpty()) {
+            return false;
+        }
+        if (payload.hasKwargs() || payload.isTransparent()) {
+            return true;
+        }
+        List<Object> args = payload.args();
+        return args.size() != 1 || !(args.get(0) instanceof String);
+    }
+
+    private static String because(RuntimeException reason) {
+        return reason.getMessage() == null ? "." : ": " + reason.getMessage();
     }
 
     // ---------------------------------------------------------------- canceling and timeouts

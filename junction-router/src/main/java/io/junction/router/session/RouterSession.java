@@ -247,6 +247,33 @@ public final class RouterSession implements ConnectionListener {
         abort(WampErrors.PROTOCOL_VIOLATION, violation.getMessage());
     }
 
+    /**
+     * A message the connection could not encode in the session's serialization. The dealer answers
+     * for what carries a peer's values (INVOCATION, RESULT, a callee's ERROR); an EVENT is lost for
+     * this subscriber only. Anything else is the router's own message, which the session cannot do
+     * without (a WELCOME, a reply): the session is aborted rather than left waiting.
+     */
+    @Override
+    public void onUnsendable(Message message, RuntimeException reason) {
+        Realm r = realm;
+        if (message.type() == MessageType.EVENT) {
+            log.debug("session {}: cannot encode EVENT as {}, not delivered: {}", id, serialization().id(), reason.toString());
+            return;
+        }
+        if (r != null && r.dealer().unsendable(this, message, reason)) {
+            log.debug("session {}: cannot encode {} as {}, answered invalid_argument: {}", id, message.type(),
+                    serialization().id(), reason.toString());
+            return;
+        }
+        if (state == SessionState.CLOSED) {
+            return;
+        }
+        log.warn("session {} ({}): cannot encode {} as {}; closing the session", id, connection.details().peer(),
+                message.type(), serialization().id(), reason);
+        abort(RouterErrors.INTERNAL_ERROR, "The router could not encode a " + message.type() + " message in "
+                + serialization().id() + "; the session is closed.");
+    }
+
     @Override
     public void onClose() {
         if (state != SessionState.CLOSED) {

@@ -138,12 +138,26 @@ public final class FakeConnection implements WampConnection {
     // that sent it: the peer never sees a message before the router finished handling the input
     // that caused it.
 
+    /**
+     * Like a real transport, the message is encoded with the connection's codec when written: one
+     * its serialization cannot carry is reported to the listener instead of received.
+     */
     @Override
     public boolean send(Message message) {
         if (!open.get() || !takeSend()) {
             return false;
         }
-        loop.execute(() -> received.add(message));
+        loop.execute(() -> {
+            try {
+                codecs.apply(serialization).encode(message);
+            } catch (RuntimeException e) {
+                if (open.get()) {
+                    listener.onUnsendable(message, e);
+                }
+                return;
+            }
+            received.add(message);
+        });
         return true;
     }
 

@@ -15,6 +15,9 @@ import io.junction.core.message.MessageType;
 import io.junction.core.message.Payload;
 import io.junction.core.message.Welcome;
 import io.junction.core.message.Yield;
+import io.junction.core.serialization.Serialization;
+import io.junction.router.RouterErrors;
+import io.junction.router.auth.AuthTesting;
 import io.junction.router.session.InternalSession;
 import io.junction.router.testing.RouterHarness;
 import io.junction.router.testing.TestClient;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -30,6 +34,7 @@ import java.util.Map;
 
 import static io.junction.router.auth.AuthTesting.hello;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Dynamic authenticators: the router calls a procedure registered by a component (here a
@@ -221,5 +226,18 @@ class DynamicAuthenticatorTest {
         TestClient d = hello(harness, "realm1", List.of("cryptosign"), null, Map.of("pubkey", key.publicKeyHex()));
         answer(invocation(), Map.of("role", "device", "pubkey", SigningKey.generate().publicKeyHex()));
         d.expectAbort(WampErrors.AUTHENTICATION_DENIED);
+    }
+
+    @Test
+    void authextraTheClientCannotReadAbortsTheJoinInsteadOfLeavingItWaiting() {
+        authenticator.register("com.example.ticket");
+        TestClient c = harness.connect(Serialization.MSGPACK);
+        c.send(AuthTesting.hello("realm1", List.of("ticket"), "joe", Map.of()));
+        c.expect(Challenge.class);
+        c.send(new Authenticate("t0k3n", Map.of()));
+        // MessagePack has no integer for 2^70: the WELCOME cannot be encoded for this client
+        answer(invocation(), Map.of("role", "user", "extra", Map.of("big", BigInteger.TWO.pow(70))));
+        c.expectAbort(RouterErrors.INTERNAL_ERROR);
+        await().until(() -> harness.router().realm("realm1").sessions().isEmpty());
     }
 }
