@@ -102,7 +102,7 @@ final class ActiveInvocation implements Invocation.Channel {
     }
 
     /** Ends the invocation with {@code answer} (or none) and tells the handler. */
-    private void cancel(Message answer) {
+    void cancel(Message answer) {
         CompletableFuture<?> f;
         synchronized (this) {
             if (answered) {

@@ -36,8 +36,12 @@ import io.junction.core.message.Unregistered;
 import io.junction.core.message.Unsubscribe;
 import io.junction.core.message.Unsubscribed;
 import io.junction.core.message.Welcome;
+import io.junction.core.message.Yield;
+import io.junction.core.serialization.Codecs;
 import io.junction.transport.ConnectionListener;
+import io.junction.transport.EncodedMessage;
 import io.junction.transport.WampConnection;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -413,13 +417,35 @@ final class SessionLink implements ConnectionListener {
             if (acknowledge) {
                 sendRequest(MessageType.PUBLISH, future, null, id -> new Publish(id, options, topic, payload));
             } else if (checkJoined(future)) {
-                if (connection.send(new Publish(nextRequestId(), options, topic, payload))) {
-                    session.complete(future, Publication.UNACKNOWLEDGED);
-                } else {
-                    session.fail(future, sendFailed());
-                }
+                publishUnacknowledged(future, new Publish(nextRequestId(), options, topic, payload));
             }
         });
+    }
+
+    /**
+     * Nothing answers an unacknowledged PUBLISH, so it is encoded here rather than in the
+     * connection's queue: a value the serialization cannot carry fails its future.
+     */
+    private void publishUnacknowledged(CompletableFuture<Publication> future, Publish publish) {
+        EncodedMessage encoded;
+        try {
+            encoded = EncodedMessage.encode(Codecs.of(connection.serialization()), publish, ByteBufAllocator.DEFAULT);
+        } catch (RuntimeException e) {
+            WampException failure = new WampException(WampErrors.INVALID_ARGUMENT, "the PUBLISH cannot be represented in "
+                    + connection.serialization().id() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            failure.initCause(e);
+            session.fail(future, failure);
+            return;
+        }
+        try {
+            if (connection.send(encoded)) {
+                session.complete(future, Publication.UNACKNOWLEDGED);
+            } else {
+                session.fail(future, sendFailed());
+            }
+        } finally {
+            encoded.release();
+        }
     }
 
     void unregister(CompletableFuture<Void> future, LocalRegistration registration) {
@@ -752,6 +778,82 @@ final class SessionLink implements ConnectionListener {
         if (active != null) {
             active.interrupt(Dicts.string(interrupt.options(), "mode", "kill"));
         }
+    }
+
+    // ---------------------------------------------------------------- what the connection cannot carry
+
+    /**
+     * A message the connection could not encode: a value its serialization cannot represent (e.g.
+     * an integer beyond 64 bits for MessagePack). A request fails with
+     * {@code wamp.error.invalid_argument}; an invocation's answer is replaced by that error, so that
+     * the remote caller is answered. A message the session cannot do without ends it.
+     */
+    @Override
+    public void onUnsendable(Message message, RuntimeException reason) {
+        String serialization = connection.serialization().id();
+        String why = " cannot be represented in " + serialization
+                + (reason.getMessage() == null ? "" : ": " + reason.getMessage());
+        long request = requestOf(message);
+        if (request != 0) {
+            Pending p = pending.get(request);
+            if (p != null && p.subject() instanceof ClientCall c && Boolean.TRUE.equals(c.options.get("progress"))
+                    && dealerSupports("call_canceling")) {
+                // other chunks of the progressive call invocation may have reached the router
+                connection.send(new Cancel(request, Dicts.of("mode", "killnowait")));
+            }
+            onError(new ErrorMessage(message.type(), request, WampErrors.INVALID_ARGUMENT,
+                    Payload.of(List.of("the " + message.type() + why))));
+        } else if (message instanceof Yield y) {
+            answerInstead(y.request(), "the result" + why);
+        } else if (message instanceof ErrorMessage e && e.requestType() == MessageType.INVOCATION.code()
+                && mayBeUnrepresentable(e.payload())) {
+            answerInstead(e.request(), "the error " + e.error() + why);
+        } else if (!joined && (message.type() == MessageType.HELLO || message.type() == MessageType.AUTHENTICATE)) {
+            abortJoin(ClientErrors.CANNOT_AUTHENTICATE, "the " + message.type() + why, reason);
+        } else if (state != State.CLOSED) {
+            log.warn("cannot encode {} as {}; closing the connection", message.type(), serialization, reason);
+            connection.close();
+        }
+    }
+
+    private static long requestOf(Message m) {
+        if (m instanceof Call c) {
+            return c.request();
+        }
+        if (m instanceof Publish p) {
+            return p.request();
+        }
+        if (m instanceof Subscribe s) {
+            return s.request();
+        }
+        if (m instanceof Register r) {
+            return r.request();
+        }
+        return 0;
+    }
+
+    /** The router gets {@code wamp.error.invalid_argument} for an invocation whose answer could not be sent. */
+    private void answerInstead(long request, String message) {
+        ErrorMessage error = new ErrorMessage(MessageType.INVOCATION, request, WampErrors.INVALID_ARGUMENT,
+                Payload.of(List.of(message)));
+        ActiveInvocation active = invocations.get(request);
+        if (active != null) {
+            active.cancel(error); // a progressive result: the invocation ends here
+        } else {
+            connection.send(error);
+        }
+    }
+
+    /** Whether encoding a payload can fail: errors made here carry at most one string. */
+    private static boolean mayBeUnrepresentable(Payload payload) {
+        if (payload.isEmpty()) {
+            return false;
+        }
+        if (payload.hasKwargs() || payload.isTransparent()) {
+            return true;
+        }
+        List<Object> args = payload.args();
+        return args.size() != 1 || !(args.get(0) instanceof String);
     }
 
     // ---------------------------------------------------------------- connection input

@@ -1,6 +1,7 @@
 package io.junction.client.testing;
 
 import io.junction.core.message.Message;
+import io.junction.core.serialization.Codecs;
 import io.junction.core.serialization.Serialization;
 import io.junction.core.serialization.WampCodec;
 import io.junction.transport.ConnectionListener;
@@ -95,22 +96,37 @@ public final class MemoryConnection implements WampConnection {
         return loop;
     }
 
+    /**
+     * With a codec, a message the codec cannot encode is reported to this end's listener instead of
+     * delivered, as a transport does.
+     */
     @Override
     public boolean send(Message message) {
         if (!open.get()) {
             return false;
         }
+        byte[] encoded = null;
+        if (codec != null) {
+            try {
+                encoded = codec.encode(message);
+            } catch (RuntimeException e) {
+                onOwnLoop(() -> listener.onUnsendable(message, e));
+                return true;
+            }
+        }
+        Message delivered = encoded == null ? message : codec.decode(encoded);
         tap.accept(message);
-        Message delivered = codec == null ? message : codec.decode(codec.encode(message));
         onOwnLoop(() -> peer.deliver(delivered));
         return true;
     }
 
+    /** Decoded with the codec, or without one with the serialization's own (the sender encoded it). */
     @Override
     public boolean send(EncodedMessage message) {
-        if (!open.get() || codec == null || message.serialization() != serialization) {
+        if (!open.get() || message.serialization() != serialization) {
             return false;
         }
+        WampCodec codec = this.codec != null ? this.codec : Codecs.of(serialization);
         ByteBuf bytes = message.retainedBytes();
         byte[] data;
         try {

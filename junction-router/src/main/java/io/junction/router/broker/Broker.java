@@ -379,7 +379,7 @@ public final class Broker {
                     try {
                         encoded[k] = EncodedMessage.encode(codecs.apply(serialization), event, allocator);
                     } catch (RuntimeException e) {
-                        // the publisher's values: logged quietly, the others' subscribers still get it
+                        // a value the publisher chose: logged quietly; other serializations still get the EVENT
                         log.debug("cannot encode EVENT of publication {} on {} as {}; not delivered to its {} subscribers: {}",
                                 d.publication, s.topic(), serialization.id(), serialization.id(), e.toString());
                         failed |= 1 << k;
