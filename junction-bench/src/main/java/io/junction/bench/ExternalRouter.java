@@ -3,6 +3,7 @@ package io.junction.bench;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** A router the bench did not start, any WAMP router, reached by its URLs. */
@@ -42,6 +43,11 @@ final class ExternalRouter implements RouterTarget {
     @Override
     public boolean heapIsRouterOnly() {
         return true;
+    }
+
+    @Override
+    public OptionalInt sessions() {
+        return OptionalInt.empty();
     }
 
     @Override

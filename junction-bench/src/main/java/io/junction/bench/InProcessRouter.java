@@ -2,6 +2,7 @@ package io.junction.bench;
 
 import io.junction.router.server.RouterServer;
 
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** A Junction router in the bench's own JVM: quick to start, but it shares CPU, heap and GC with the load generator. */
@@ -33,6 +34,11 @@ final class InProcessRouter implements RouterTarget {
     @Override
     public boolean heapIsRouterOnly() {
         return false;
+    }
+
+    @Override
+    public OptionalInt sessions() {
+        return OptionalInt.of(server.router().sessionCount());
     }
 
     @Override

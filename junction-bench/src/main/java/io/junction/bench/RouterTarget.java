@@ -1,5 +1,6 @@
 package io.junction.bench;
 
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** The router under test: where to connect and, when the bench can see it, how much memory it uses. */
@@ -16,6 +17,9 @@ interface RouterTarget extends AutoCloseable {
 
     /** Whether {@link #heapAfterGc()} counts the router alone (false when the load generator shares its JVM). */
     boolean heapIsRouterOnly();
+
+    /** Joined sessions, all realms; empty if the bench cannot see them. */
+    OptionalInt sessions();
 
     /** Resident set size of the router's process, in bytes; empty if unknown. */
     OptionalLong rss();

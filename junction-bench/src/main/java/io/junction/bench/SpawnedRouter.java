@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -70,6 +71,12 @@ final class SpawnedRouter implements RouterTarget {
     @Override
     public boolean heapIsRouterOnly() {
         return true;
+    }
+
+    @Override
+    public synchronized OptionalInt sessions() {
+        requests.println("sessions");
+        return OptionalInt.of(Integer.parseInt(reply("sessions")));
     }
 
     @Override
