@@ -6,6 +6,8 @@
 //   selftest  a callee/subscriber session and a caller/publisher session in this process
 //   callee    registers PREFIX.echo / PREFIX.add2 / PREFIX.fail, prints READY, serves until killed
 //   caller    calls them once and reports
+//   subscriber  subscribes to PREFIX.topic, prints READY, checks the one event it receives against
+//            the event the Python publisher sends (binary, big ints, unicode intact), reports
 // The report is one JSON line {"ok": bool, "checks": {...}}; exit status 0 iff ok.
 'use strict';
 
@@ -14,14 +16,16 @@ const autobahn = require('autobahn');
 const UNICODE = 'héllo wörld ☃ 𝄞';
 const BINARY = Buffer.from(Array.from({length: 256}, (_, i) => i));
 const BIG = 2 ** 53;
+// Python's EVENT_ARGS / EVENT_KWARGS (interop_client.py)
+const EVENT_NESTED = {k: [1, 2.5, null, true]};
 
 function parseArgs(argv) {
   const args = {mode: argv[0], realm: 'realm1', serializer: 'json', prefix: 'interop.js'};
   for (let i = 1; i < argv.length; i += 2) {
     args[argv[i].replace(/^--/, '')] = argv[i + 1];
   }
-  if (!['selftest', 'callee', 'caller'].includes(args.mode) || !args.url) {
-    console.error('usage: node interop_client.js selftest|callee|caller --url URL [--serializer S]');
+  if (!['selftest', 'callee', 'caller', 'subscriber'].includes(args.mode) || !args.url) {
+    console.error('usage: node interop_client.js selftest|callee|caller|subscriber --url URL [--serializer S]');
     process.exit(2);
   }
   return args;
@@ -58,9 +62,19 @@ function openSession(args) {
   });
 }
 
+// JSON text of a value for failure details; BigInts (see sameInt) as their decimal digits.
+function show(value) {
+  return JSON.stringify(value, (k, v) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+// Integers beyond 2^53 - 1 may arrive as BigInt (AutobahnJS's CBOR decoder does that for 64-bit ints).
+function sameInt(a, b) {
+  return (typeof a === 'bigint' || Number.isInteger(a)) && BigInt(a) === BigInt(b);
+}
+
 class Report {
   constructor() { this.checks = {}; }
-  check(name, condition, detail) { this.checks[name] = condition ? true : 'failed: ' + JSON.stringify(detail); }
+  check(name, condition, detail) { this.checks[name] = condition ? true : 'failed: ' + show(detail); }
   fail(name, detail) { this.checks[name] = 'failed: ' + String(detail); }
   emit() {
     const ok = Object.keys(this.checks).length > 0 && Object.values(this.checks).every((v) => v === true);
@@ -69,8 +83,19 @@ class Report {
   }
 }
 
+// AutobahnJS's JSON serializer knows nothing of WAMP's binary convention (a string of "\0" and
+// the base64 of the bytes): it would send a Buffer as {"type": "Buffer", ...}. With JSON the script
+// therefore writes and reads binary values in that convention itself, so that binary crosses
+// between serializers for real.
+function toWire(bytes, serializer) {
+  return serializer === 'json' ? '\u0000' + bytes.toString('base64') : bytes;
+}
+
 function sameBytes(a, b) {
-  return a != null && Buffer.from(a).equals(Buffer.from(b));
+  if (typeof a === 'string' && a.charAt(0) === '\u0000') {
+    a = Buffer.from(a.substring(1), 'base64');
+  }
+  return a != null && typeof a !== 'string' && Buffer.from(a).equals(Buffer.from(b));
 }
 
 async function registerAll(session, prefix) {
@@ -85,12 +110,10 @@ async function exerciseCalls(session, prefix, report, serializer) {
   let r = await session.call(prefix + '.add2', [20, 22]);
   report.check('call_add2', r === 42, r);
 
-  // Binary values only survive serializers that have a binary type, or JSON with the \0+base64 rule
-  // (AutobahnJS's JSON serializer implements it for Buffers).
-  r = await session.call(prefix + '.echo', [UNICODE, BIG, 1.5, null, true, [1, [2, {a: 3}]], BINARY],
+  r = await session.call(prefix + '.echo', [UNICODE, BIG, 1.5, null, true, [1, [2, {a: 3}]], toWire(BINARY, serializer)],
                          {color: 'orange', nested: {k: [1, 2, {z: UNICODE}]}});
   const args = r.args;
-  report.check('echo_args', args.length === 7 && args[0] === UNICODE && args[1] === BIG && args[2] === 1.5
+  report.check('echo_args', args.length === 7 && args[0] === UNICODE && sameInt(args[1], BIG) && args[2] === 1.5
                && args[3] === null && args[4] === true && JSON.stringify(args[5]) === JSON.stringify([1, [2, {a: 3}]]),
                args);
   report.check('echo_binary', sameBytes(args[6], BINARY), serializer + ' ' + typeof args[6]);
@@ -131,9 +154,30 @@ async function selftest(args) {
   const pub = await caller.session.publish(topic, ['event', 7], {n: BIG}, {acknowledge: true});
   report.check('published_ack', pub && pub.id > 0, pub);
   const ev = await withTimeout(eventReceived, 10000, 'event');
-  report.check('event', JSON.stringify(ev) === JSON.stringify({args: ['event', 7], kwargs: {n: BIG}}), ev);
+  report.check('event', ev.args.length === 2 && ev.args[0] === 'event' && ev.args[1] === 7
+               && Object.keys(ev.kwargs).length === 1 && sameInt(ev.kwargs.n, BIG), ev);
   caller.connection.close();
   callee.connection.close();
+  return report;
+}
+
+async function subscriber(args) {
+  const report = new Report();
+  const {connection, session} = await openSession(args);
+  let gotEvent;
+  const eventReceived = new Promise((resolve) => { gotEvent = resolve; });
+  await session.subscribe(args.prefix + '.topic', (a, kw) => gotEvent({args: a || [], kwargs: kw || {}}));
+  console.log('READY');
+  // the test publishes once every subscriber is ready, which may take a while on a busy machine
+  const ev = await withTimeout(eventReceived, 120000, 'event');
+  const a = ev.args;
+  report.check('event_args', a.length === 4 && a[0] === 'event' && sameBytes(a[1], BINARY) && a[2] === UNICODE
+               && sameInt(a[3], BIG), a);
+  const kw = ev.kwargs;
+  report.check('event_kwargs', sameInt(kw.n, BIG) && sameBytes(kw.blob, BINARY) && kw.s === UNICODE
+               && JSON.stringify(kw.nested) === JSON.stringify(EVENT_NESTED)
+               && Object.keys(kw).length === 4, kw);
+  connection.close();
   return report;
 }
 
@@ -149,6 +193,8 @@ async function main() {
   try {
     if (args.mode === 'selftest') {
       report = await withTimeout(selftest(args), 30000, 'selftest');
+    } else if (args.mode === 'subscriber') {
+      report = await withTimeout(subscriber(args), 180000, 'subscriber');
     } else {
       report = new Report();
       const {connection, session} = await openSession(args);

@@ -8,6 +8,9 @@ Modes
             no_such_procedure) and subscribe/publish (acknowledged); prints one JSON report line.
   callee    registers PREFIX.echo and PREFIX.add2, prints READY and serves until killed.
   caller    calls PREFIX.add2(20, 22) and PREFIX.echo(...) once and prints one JSON report line.
+  subscriber  subscribes to PREFIX.topic, prints READY, waits for one event and checks that its
+            args/kwargs are EVENT_ARGS/EVENT_KWARGS (binary, big ints, unicode intact); one report line.
+  publisher publishes EVENT_ARGS/EVENT_KWARGS to PREFIX.topic, acknowledged; one report line.
 
 The report is {"ok": bool, "checks": {name: true | "failure text"}}; exit status 0 iff ok.
 """
@@ -28,6 +31,9 @@ from twisted.internet import defer, task  # noqa: E402
 BINARY = bytes(range(256))
 BIG = 2 ** 53
 UNICODE = "héllo wörld ☃ 𝄞"
+# The event of the subscriber/publisher modes; the Java tests publish and expect the same values.
+EVENT_ARGS = ["event", BINARY, UNICODE, BIG]
+EVENT_KWARGS = {"n": BIG, "blob": BINARY, "s": UNICODE, "nested": {"k": [1, 2.5, None, True]}}
 
 
 def transport(args):
@@ -171,7 +177,13 @@ def selftest(reactor, args):
 def callee(reactor, args):
     @defer.inlineCallbacks
     def join(session, details):
-        yield register_all(session, args.prefix)
+        try:
+            yield register_all(session, args.prefix)
+        except Exception as e:
+            # ends the process: without retries, the component stops when the session leaves
+            print("FAILED %r" % e, file=sys.__stdout__, flush=True)
+            yield session.leave()
+            return
         print("READY", file=sys.__stdout__, flush=True)
 
     comp = make_component(args, join)
@@ -189,17 +201,56 @@ def caller(reactor, args):
             report.fail("caller", repr(e))
         yield session.leave()
 
-    comp = make_component(args, join)
+    return run_once(reactor, make_component(args, join), report, 30)
+
+
+def subscriber(reactor, args):
+    report = Report()
+    received = defer.Deferred()
 
     @defer.inlineCallbacks
-    def run():
+    def join(session, details):
         try:
-            yield with_timeout(reactor, comp.start(reactor), 30)
-        except Exception as e:
-            report.fail("completion", repr(e))
-        sys.exit(0 if report.emit() else 1)
+            def on_event(*a, **kw):
+                if not received.called:
+                    received.callback((list(a), kw))
 
-    return run()
+            yield session.subscribe(on_event, args.prefix + ".topic")
+            print("READY", file=sys.__stdout__, flush=True)
+            got_args, got_kwargs = yield with_timeout(reactor, received, 120)
+            report.check("event_args", got_args == EVENT_ARGS, got_args)
+            report.check("event_kwargs", got_kwargs == EVENT_KWARGS, got_kwargs)
+        except Exception as e:
+            report.fail("subscriber", repr(e))
+        yield session.leave()
+
+    return run_once(reactor, make_component(args, join), report, 180)
+
+
+def publisher(reactor, args):
+    report = Report()
+
+    @defer.inlineCallbacks
+    def join(session, details):
+        try:
+            pub = yield session.publish(args.prefix + ".topic", *EVENT_ARGS,
+                                        options=PublishOptions(acknowledge=True), **EVENT_KWARGS)
+            report.check("published_ack", pub is not None and pub.id > 0, pub)
+        except Exception as e:
+            report.fail("publisher", repr(e))
+        yield session.leave()
+
+    return run_once(reactor, make_component(args, join), report, 30)
+
+
+@defer.inlineCallbacks
+def run_once(reactor, comp, report, seconds):
+    """Runs the component until its session has left, then reports and exits."""
+    try:
+        yield with_timeout(reactor, comp.start(reactor), seconds)
+    except Exception as e:
+        report.fail("completion", repr(e))
+    sys.exit(0 if report.emit() else 1)
 
 
 def with_timeout(reactor, d, seconds):
@@ -208,14 +259,15 @@ def with_timeout(reactor, d, seconds):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("mode", choices=["selftest", "callee", "caller"])
+    p.add_argument("mode", choices=["selftest", "callee", "caller", "subscriber", "publisher"])
     p.add_argument("--url", required=True)
     p.add_argument("--realm", default="realm1")
     p.add_argument("--serializer", default="json", choices=["json", "msgpack", "cbor", "ubjson"])
     p.add_argument("--prefix", default="interop.py")
     args = p.parse_args()
     txaio.start_logging(level="warn", out=sys.stderr)
-    fn = {"selftest": selftest, "callee": callee, "caller": caller}[args.mode]
+    fn = {"selftest": selftest, "callee": callee, "caller": caller, "subscriber": subscriber,
+          "publisher": publisher}[args.mode]
     task.react(lambda reactor: fn(reactor, args))
 
 

@@ -56,6 +56,23 @@ public final class Event extends Arguments {
         return Dicts.string(details, "publisher_authrole", null);
     }
 
+    /** The trust level the broker assigned to the publication (Publication Trust Levels), or {@code null}. */
+    public Integer trustlevel() {
+        Object v = details.get("trustlevel");
+        return v instanceof Number n ? n.intValue() : null;
+    }
+
+    /**
+     * The payload of a Payload Passthru Mode event ({@code details().get("ppt_scheme")} says which
+     * scheme), exactly as published; {@code null} for an ordinary event.
+     */
+    public byte[] passthruPayload() {
+        if (details.get("ppt_scheme") == null && details.get("enc_algo") == null) {
+            return null;
+        }
+        return argCount() == 1 && arg(0) instanceof byte[] b ? b : null;
+    }
+
     /** Whether this is a retained event delivered on subscribing rather than a new publication. */
     public boolean retained() {
         return Dicts.bool(details, "retained", false);

@@ -61,6 +61,44 @@ public final class PublishOptions extends Options<PublishOptions> {
         return option("retain", retain);
     }
 
+    /**
+     * Sharded subscription: the resource key. The broker delivers the event to one subscriber per
+     * subscription, chosen stably from this key among the subscribers' node keys
+     * ({@link SubscribeOptions#nkey}).
+     */
+    public PublishOptions rkey(String resourceKey) {
+        return option("rkey", resourceKey);
+    }
+
+    /**
+     * Payload Passthru Mode: the payload scheme ({@code wamp} for end-to-end encryption,
+     * {@code mqtt}, or a custom {@code x_...} one). The router passes the payload on untouched;
+     * it must be a single {@code byte[]} argument and no keyword arguments.
+     */
+    public PublishOptions pptScheme(String scheme) {
+        return option("ppt_scheme", scheme);
+    }
+
+    /** Payload Passthru Mode: the serializer that produced the payload bytes ({@code cbor}, {@code native}, ...). */
+    public PublishOptions pptSerializer(String serializer) {
+        return option("ppt_serializer", serializer);
+    }
+
+    /** Payload Passthru Mode: the cipher that encrypted the payload ({@code xsalsa20poly1305}, {@code aes256gcm}). */
+    public PublishOptions pptCipher(String cipher) {
+        return option("ppt_cipher", cipher);
+    }
+
+    /** Payload Passthru Mode: the ID of the key that encrypted the payload. */
+    public PublishOptions pptKeyId(String keyId) {
+        return option("ppt_keyid", keyId);
+    }
+
+    /** Whether {@code ppt_scheme} is set (Payload Passthru Mode). */
+    public boolean isPassthru() {
+        return toMap().get("ppt_scheme") != null;
+    }
+
     /** Whether {@code acknowledge} is set to true. */
     public boolean isAcknowledged() {
         return Boolean.TRUE.equals(toMap().get("acknowledge"));

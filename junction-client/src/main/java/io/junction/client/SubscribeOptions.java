@@ -23,6 +23,15 @@ public final class SubscribeOptions extends Options<SubscribeOptions> {
         return option("get_retained", getRetained);
     }
 
+    /**
+     * Sharded subscription: this subscriber's node key. Events published with a resource key
+     * ({@link PublishOptions#rkey}) go to one node per subscription; subscribers without a node
+     * key are nodes of their own.
+     */
+    public SubscribeOptions nkey(String nodeKey) {
+        return option("nkey", nodeKey);
+    }
+
     @Override
     protected SubscribeOptions create(Map<String, Object> options) {
         return new SubscribeOptions(options);

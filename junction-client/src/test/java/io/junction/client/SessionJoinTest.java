@@ -37,9 +37,10 @@ class SessionJoinTest extends FakeRouterTestBase {
         assertThat(features(roles, "callee")).containsOnlyKeys("caller_identification", "pattern_based_registration",
                 "shared_registration", "registration_revocation");
         assertThat(features(roles, "publisher")).containsOnlyKeys("publisher_exclusion", "publisher_identification",
-                "subscriber_blackwhite_listing");
+                "subscriber_blackwhite_listing", "sharded_subscription", "shareded_subscriptions", "payload_passthru_mode");
         assertThat(features(roles, "subscriber")).containsOnlyKeys("pattern_based_subscription",
-                "publisher_identification", "subscription_revocation");
+                "publisher_identification", "publication_trustlevels", "subscription_revocation",
+                "sharded_subscription", "shareded_subscriptions", "payload_passthru_mode");
         assertThat(features(roles, "caller").values()).containsOnly(true);
     }
 

@@ -17,8 +17,18 @@ public final class RouterFeatures {
     }
 
     /** Features of the Broker role. */
-    public static final Map<String, Object> BROKER = Map.of(
-            "publisher_exclusion", true);
+    public static final Map<String, Object> BROKER = Map.ofEntries(
+            Map.entry("publisher_exclusion", true),
+            Map.entry("subscriber_blackwhite_listing", true),
+            Map.entry("publisher_identification", true),
+            Map.entry("publication_trustlevels", true),
+            Map.entry("pattern_based_subscription", true),
+            // the spec's announcement is spelled "shareded_subscriptions"; both spellings are announced
+            Map.entry("sharded_subscription", true),
+            Map.entry("shareded_subscriptions", true),
+            Map.entry("event_retention", true),
+            Map.entry("subscription_revocation", true),
+            Map.entry("payload_passthru_mode", true));
 
     /** Features of the Dealer role. */
     public static final Map<String, Object> DEALER = Map.of();

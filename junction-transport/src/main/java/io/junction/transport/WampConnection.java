@@ -40,6 +40,16 @@ public interface WampConnection {
      */
     boolean send(EncodedMessage message);
 
+    /**
+     * TLS channel binding data of this connection for an authentication method that binds to the
+     * channel: {@code tls-unique} (RFC 5929), {@code tls-server-end-point} (RFC 5929) or
+     * {@code tls-exporter} (RFC 9266). Empty when the connection is not on TLS or the TLS engine
+     * cannot provide that type.
+     */
+    default java.util.Optional<byte[]> channelBinding(String type) {
+        return java.util.Optional.empty();
+    }
+
     /** Bytes queued or buffered for writing and not yet written to the socket. */
     long pendingOutboundBytes();
 

@@ -27,11 +27,18 @@ public final class ClientRoles {
             "publisher", role(
                     "publisher_exclusion",
                     "publisher_identification",
-                    "subscriber_blackwhite_listing"),
+                    "subscriber_blackwhite_listing",
+                    "sharded_subscription",
+                    "shareded_subscriptions",
+                    "payload_passthru_mode"),
             "subscriber", role(
                     "pattern_based_subscription",
                     "publisher_identification",
-                    "subscription_revocation"));
+                    "publication_trustlevels",
+                    "subscription_revocation",
+                    "sharded_subscription",
+                    "shareded_subscriptions",
+                    "payload_passthru_mode"));
 
     private ClientRoles() {
     }

@@ -527,6 +527,11 @@ public final class ClientSession implements Session {
         if (l == null) {
             return notJoined();
         }
+        if (options != null && options.isPassthru()
+                && (args == null || args.size() != 1 || !(args.get(0) instanceof byte[]) || kwargs != null && !kwargs.isEmpty())) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "a Payload Passthru Mode publication carries exactly one byte[] argument and no keyword arguments"));
+        }
         Payload payload;
         try {
             payload = payload(args, kwargs);

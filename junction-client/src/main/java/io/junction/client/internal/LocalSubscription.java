@@ -7,6 +7,7 @@ import io.junction.core.message.Dicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -85,7 +86,10 @@ final class LocalSubscription implements Subscription {
                 return;
             }
             String concreteTopic = Dicts.string(message.details(), "topic", topic);
-            Event event = new Event(this, message.publication(), concreteTopic, message.args(), message.kwargs(),
+            // an Autobahn-style transparent payload (the bytes in place of Arguments) is args[0]
+            List<Object> args = message.payload().isTransparent() ? List.of(message.payload().transparentValue())
+                    : message.args();
+            Event event = new Event(this, message.publication(), concreteTopic, args, message.kwargs(),
                     message.details(), session.config().mapper());
             try {
                 handler.onEvent(event);

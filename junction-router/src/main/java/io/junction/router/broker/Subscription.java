@@ -1,8 +1,9 @@
 package io.junction.router.broker;
 
-import io.junction.router.session.RouterSession;
 import io.junction.core.uri.MatchPolicy;
+import io.junction.router.session.RouterSession;
 
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -12,12 +13,13 @@ import java.util.Arrays;
  */
 public final class Subscription {
 
-    private static final RouterSession[] NONE = new RouterSession[0];
+    private static final Subscriber[] NONE = new Subscriber[0];
 
     private final long id;
     private final String topic;
     private final MatchPolicy match;
-    private volatile RouterSession[] subscribers = NONE;
+    private final Instant created = Instant.now();
+    private volatile Subscriber[] subscribers = NONE;
 
     Subscription(long id, String topic, MatchPolicy match) {
         this.id = id;
@@ -37,8 +39,13 @@ public final class Subscription {
         return match;
     }
 
+    /** When the subscription was created (by its first subscriber). */
+    public Instant created() {
+        return created;
+    }
+
     /** The current subscribers. The array is shared: never modify it. */
-    RouterSession[] subscribers() {
+    Subscriber[] subscribers() {
         return subscribers;
     }
 
@@ -46,20 +53,30 @@ public final class Subscription {
         return subscribers.length;
     }
 
+    /** The session IDs of the current subscribers. */
+    public long[] subscriberIds() {
+        Subscriber[] current = subscribers;
+        long[] ids = new long[current.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = current[i].session().id();
+        }
+        return ids;
+    }
+
     /** Called under the broker's lock. */
-    void add(RouterSession session) {
-        RouterSession[] old = subscribers;
-        RouterSession[] grown = Arrays.copyOf(old, old.length + 1);
-        grown[old.length] = session;
+    void add(Subscriber subscriber) {
+        Subscriber[] old = subscribers;
+        Subscriber[] grown = Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = subscriber;
         subscribers = grown;
     }
 
     /** Called under the broker's lock. */
     void remove(RouterSession session) {
-        RouterSession[] old = subscribers;
+        Subscriber[] old = subscribers;
         for (int i = 0; i < old.length; i++) {
-            if (old[i] == session) {
-                RouterSession[] shrunk = new RouterSession[old.length - 1];
+            if (old[i].session() == session) {
+                Subscriber[] shrunk = new Subscriber[old.length - 1];
                 System.arraycopy(old, 0, shrunk, 0, i);
                 System.arraycopy(old, i + 1, shrunk, i, old.length - i - 1);
                 subscribers = shrunk;
@@ -74,6 +91,6 @@ public final class Subscription {
 
     @Override
     public String toString() {
-        return "Subscription[" + id + ", " + topic + ", " + subscribers.length + " subscribers]";
+        return "Subscription[" + id + ", " + topic + ", " + match.option() + ", " + subscribers.length + " subscribers]";
     }
 }

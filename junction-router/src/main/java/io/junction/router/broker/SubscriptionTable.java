@@ -1,6 +1,7 @@
 package io.junction.router.broker;
 
 import io.junction.core.uri.MatchPolicy;
+import io.junction.core.uri.PatternIndex;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -8,27 +9,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The broker's subscriptions, read without locks by topic (on every PUBLISH) and by ID.
- * Mutations happen under the broker's lock. Exact matching only for now; prefix and wildcard
- * subscriptions will get their own tries here, visited by {@link #forEachMatch} after the exact
- * map, so the publish path stays as it is.
+ * The broker's subscriptions, read without locks by topic (on every PUBLISH) and by ID. Topics
+ * are matched through a {@link PatternIndex}: exact topics by hash, prefix and wildcard patterns
+ * by tries, so a publication costs the same however many unrelated subscriptions there are.
+ * Mutations happen under the broker's lock.
  */
 final class SubscriptionTable {
 
-    private final ConcurrentHashMap<String, Subscription> exact = new ConcurrentHashMap<>();
+    private final PatternIndex<Subscription> byTopic = new PatternIndex<>();
     private final ConcurrentHashMap<Long, Subscription> byId = new ConcurrentHashMap<>();
 
     /** Visits every subscription whose topic or pattern matches {@code topic}, each once. */
     void forEachMatch(String topic, Consumer<Subscription> visitor) {
-        Subscription s = exact.get(topic);
-        if (s != null) {
-            visitor.accept(s);
-        }
+        byTopic.forEachMatch(topic, visitor);
     }
 
     /** The subscription of exactly this topic and match policy, or {@code null}. */
     Subscription find(String topic, MatchPolicy match) {
-        return match == MatchPolicy.EXACT ? exact.get(topic) : null;
+        return byTopic.get(topic, match);
     }
 
     Subscription byId(long id) {
@@ -41,12 +39,12 @@ final class SubscriptionTable {
 
     void add(Subscription s) {
         byId.put(s.id(), s);
-        exact.put(s.topic(), s);
+        byTopic.put(s.topic(), s.match(), s);
     }
 
     void remove(Subscription s) {
         byId.remove(s.id(), s);
-        exact.remove(s.topic(), s);
+        byTopic.remove(s.topic(), s.match());
     }
 
     Collection<Subscription> all() {

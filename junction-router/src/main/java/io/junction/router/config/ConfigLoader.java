@@ -89,7 +89,7 @@ public final class ConfigLoader {
         Map<String, String> seen = new HashMap<>();
         List<RealmConfig> out = new ArrayList<>();
         for (ConfigNode n : nodes) {
-            n.allowOnly("name", "uri_check", "auth");
+            n.allowOnly("name", "uri_check", "auth", "pubsub");
             if (!n.has("name")) {
                 throw new ConfigException(n.pathOf("name"), "is required");
             }
@@ -103,7 +103,7 @@ public final class ConfigLoader {
             }
             UriCheck uriCheck = n.choice("uri_check", UriCheck.LOOSE, URI_CHECKS);
             List<AuthMethodConfig> auth = n.has("auth") ? auth(n.object("auth")) : RealmConfig.defaults(name).auth();
-            out.add(new RealmConfig(name, uriCheck, auth));
+            out.add(new RealmConfig(name, uriCheck, auth, PubSubConfigLoader.pubsub(n.object("pubsub"))));
         }
         return out;
     }

@@ -262,6 +262,15 @@ final class ConfigNode {
         return out;
     }
 
+    /** The keys of this mapping, in file order. */
+    List<String> keys() {
+        List<String> out = new ArrayList<>();
+        if (node != null) {
+            node.fieldNames().forEachRemaining(out::add);
+        }
+        return out;
+    }
+
     ConfigException error(String key, String reason) {
         return new ConfigException(pathOf(key), reason);
     }

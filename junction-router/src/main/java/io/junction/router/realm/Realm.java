@@ -48,7 +48,7 @@ public final class Realm {
             methods.put(method.method(), authMethod(method));
         }
         this.authMethods = Collections.unmodifiableMap(methods);
-        this.broker = new Broker(config.uriCheck(), codecs);
+        this.broker = new Broker(config.uriCheck(), codecs, config.pubsub());
         this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession());
     }
 

@@ -68,6 +68,8 @@ public final class RouterSession implements ConnectionListener {
     private final PendingCalls pendingCalls = new PendingCalls();
     private final LongAdder droppedEvents = new LongAdder();
     private final AtomicBoolean disconnecting = new AtomicBoolean();
+    /** A session the router itself runs (e.g. the meta API's); it may publish to reserved {@code wamp.*} topics. */
+    private volatile boolean routerInternal;
 
     // confined to the event loop (volatile only so that tests and monitoring can read it)
     private volatile SessionState state = SessionState.WAITING_FOR_HELLO;
@@ -116,6 +118,16 @@ public final class RouterSession implements ConnectionListener {
         return state;
     }
 
+    /** Marks this as a session the router itself runs, trusted with reserved {@code wamp.*} URIs. */
+    public void markRouterInternal() {
+        routerInternal = true;
+    }
+
+    /** Whether this is a session the router itself runs (see {@link #markRouterInternal()}). */
+    public boolean isRouterInternal() {
+        return routerInternal;
+    }
+
     /** Whether the connection is still open (it may be closing already). */
     public boolean isConnected() {
         return connection.isOpen();
@@ -128,6 +140,11 @@ public final class RouterSession implements ConnectionListener {
     /** The session's calls in flight, as caller and as callee. */
     public PendingCalls pendingCalls() {
         return pendingCalls;
+    }
+
+    /** Bytes queued for this session and not yet written to its connection. */
+    public long pendingOutboundBytes() {
+        return connection.pendingOutboundBytes();
     }
 
     /** EVENTs this session did not get because its outbound buffer was full. */

@@ -226,10 +226,12 @@ class BrokerTest {
     }
 
     @Test
-    void unsupportedMatchPoliciesAreRejected() {
+    void invalidPatternsAreRejected() {
         TestClient c = harness.join();
-        c.send(new Subscribe(c.request(), Dicts.of("match", "prefix"), "com.example"));
-        assertThat(c.expectError(WampErrors.INVALID_ARGUMENT).args()).singleElement().asString().contains("prefix");
+        c.send(new Subscribe(c.request(), Dicts.of("match", "prefix"), "com..example"));
+        assertThat(c.expectError(WampErrors.INVALID_URI).args()).singleElement().asString().contains("prefix");
+        c.send(new Subscribe(c.request(), Dicts.of("match", "wildcard"), "com. .example"));
+        c.expectError(WampErrors.INVALID_URI);
         c.send(new Subscribe(c.request(), Dicts.of("match", "exact"), "com.example"));
         c.expect(Subscribed.class);
     }

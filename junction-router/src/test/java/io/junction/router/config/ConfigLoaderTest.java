@@ -98,7 +98,7 @@ class ConfigLoaderTest {
             realms: [{name: r, auth: {}}]                                  | realms[0].auth: at least one authentication method is required
             realms: [{name: r, auth: {ticket: {}}}]                        | realms[0].auth.ticket: unknown authentication method (supported: anonymous)
             realms: [{name: r, auth: {anonymous: {role: x}}}]              | realms[0].auth.anonymous.role: unknown key (no keys are allowed here)
-            realms: [{name: r, roles: []}]                                 | realms[0].roles: unknown key (expected one of: auth, name, uri_check)
+            realms: [{name: r, roles: []}]                                 | realms[0].roles: unknown key (expected one of: auth, name, pubsub, uri_check)
             transports: [{port: 8080}]                                     | transports[0].type: is required (one of universal, websocket, rawsocket)
             transports: [{type: tcp}]                                      | transports[0].type: must be one of universal, websocket, rawsocket, got "tcp"
             transports: [{type: universal, port: 70000}]                   | transports[0].port: must be 1..65535, got 70000

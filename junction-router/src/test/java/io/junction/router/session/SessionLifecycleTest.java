@@ -72,7 +72,7 @@ class SessionLifecycleTest {
                 .containsEntry("authmethod", "anonymous")
                 .containsEntry("authprovider", "static")
                 .containsEntry("roles", Map.of(
-                        "broker", Map.of("features", Map.of("publisher_exclusion", true)),
+                        "broker", Map.of("features", RouterFeatures.BROKER),
                         "dealer", Map.of("features", Map.of())));
         assertThat((String) w.details().get("authid")).isNotBlank();
         assertThat((String) w.details().get("agent")).isEqualTo(RouterFeatures.AGENT)

@@ -53,8 +53,13 @@ public final class TestClient {
     }
 
     public Welcome join(String realm) {
-        send(new Hello(realm, Dicts.of("roles", Map.of("publisher", Map.of(), "subscriber", Map.of(),
-                "caller", Map.of(), "callee", Map.of()))));
+        return join(realm, Dicts.of("roles", Map.of("publisher", Map.of(), "subscriber", Map.of(),
+                "caller", Map.of(), "callee", Map.of())));
+    }
+
+    /** Joins with these {@code HELLO.Details} (roles and features, authid, authextra, ...). */
+    public Welcome join(String realm, Map<String, Object> helloDetails) {
+        send(new Hello(realm, helloDetails));
         Welcome w = expect(Welcome.class);
         sessionId = w.session();
         return w;
