@@ -12,16 +12,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The router process {@code junction bench --spawn-router} starts: a Junction router on a free
- * loopback port that answers a few questions on stdin/stdout, one line each:
+ * loopback port that answers a few questions on stdin/stdout, one line each, its answers marked
+ * with {@value #MARK} (the JVM itself may print to stdout, e.g. with {@code -Xlog}):
  * <pre>
- *   (at start)  -> port N
- *   heap        -> heap BYTES      (heap in use after full GCs)
- *   sessions    -> sessions N      (joined sessions)
+ *   (at start)  -> junction-bench: port N
+ *   heap        -> junction-bench: heap BYTES      (heap in use after full GCs)
+ *   sessions    -> junction-bench: sessions N      (joined sessions)
  *   quit or end of input: the router stops and the process exits
  * </pre>
  * Arguments: {@code --realm NAME --max-sessions N}.
  */
 public final class RouterProcess {
+
+    static final String MARK = "junction-bench: ";
 
     private RouterProcess() {
     }
@@ -40,15 +43,15 @@ public final class RouterProcess {
             }
         }
         RouterServer server = new RouterServer(BenchRouters.config(realm, maxSessions)).start();
-        out.println("port " + server.port(0));
+        out.println(MARK + "port " + server.port(0));
         out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null && !line.trim().equals("quit")) {
             switch (line.trim()) {
-                case "heap" -> out.println("heap " + ProcessMemory.heapAfterGc());
-                case "sessions" -> out.println("sessions " + server.router().sessionCount());
-                default -> out.println("error unknown command: " + line);
+                case "heap" -> out.println(MARK + "heap " + ProcessMemory.heapAfterGc());
+                case "sessions" -> out.println(MARK + "sessions " + server.router().sessionCount());
+                default -> out.println(MARK + "error unknown command: " + line);
             }
             out.flush();
         }

@@ -84,21 +84,27 @@ final class SpawnedRouter implements RouterTarget {
         return ProcessMemory.rss(process.pid());
     }
 
-    /** Reads the next line, which must be {@code key VALUE}; returns VALUE. */
+    /**
+     * Reads up to the next answer, which must be {@code key VALUE}, and returns VALUE. Other output
+     * of the process (the JVM's own logging) is passed on to stderr.
+     */
     private String reply(String key) {
         String line;
         try {
-            line = replies.readLine();
+            while ((line = replies.readLine()) != null && !line.startsWith(RouterProcess.MARK)) {
+                System.err.println(line);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the router process did not answer", e);
         }
         if (line == null) {
             throw new IllegalStateException("the router process ended (see its output above)");
         }
-        if (!line.startsWith(key + " ")) {
-            throw new IllegalStateException("unexpected answer from the router process: " + line);
+        String answer = line.substring(RouterProcess.MARK.length());
+        if (!answer.startsWith(key + " ")) {
+            throw new IllegalStateException("unexpected answer from the router process: " + answer);
         }
-        return line.substring(key.length() + 1).trim();
+        return answer.substring(key.length() + 1).trim();
     }
 
     @Override

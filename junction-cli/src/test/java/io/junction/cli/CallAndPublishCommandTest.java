@@ -70,6 +70,14 @@ class CallAndPublishCommandTest {
     }
 
     @Test
+    void argumentsThatLookLikeOptionsFollowDoubleDash() {
+        Cli cli = Cli.run("call", ws(), "com.example.echo", "--", "-x", "--kw");
+        assertThat(cli.status()).isZero();
+        assertThat(cli.out().trim()).isEqualTo("{\"args\":[\"-x\",\"--kw\"],\"kwargs\":{}}");
+        assertThat(Cli.run("call", ws(), "com.example.echo", "-x").status()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void callOverRawSocketWithEachSerializer() {
         for (String serializer : List.of("json", "msgpack", "cbor", "ubjson")) {
             Cli cli = Cli.run("call", "--url=" + router.rawSocketUrl(), "--serializer=" + serializer,

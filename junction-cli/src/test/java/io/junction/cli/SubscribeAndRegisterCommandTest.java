@@ -66,6 +66,15 @@ class SubscribeAndRegisterCommandTest {
     }
 
     @Test
+    void patternSubscriptionShowsTheConcreteTopic() throws Exception {
+        Cli sub = Cli.start("subscribe", ws(), "--match=prefix", "--count=1", "com.example.");
+        awaitReady(sub, "subscribed to com.example.");
+        session.publish("com.example.weather.today", new PublishOptions().acknowledge(true), "sunny").join();
+        assertThat(sub.running().get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(sub.out().trim()).isEqualTo("{\"topic\":\"com.example.weather.today\",\"args\":[\"sunny\"],\"kwargs\":{}}");
+    }
+
+    @Test
     void subscribeRunsUntilStopped() throws Exception {
         Cli sub = Cli.start("subscribe", ws(), "--details", "com.example.news");
         awaitReady(sub, "subscribed to");
