@@ -1,6 +1,7 @@
 package io.junction.bench;
 
 import io.junction.router.server.RouterServer;
+import io.netty.util.ResourceLeakDetector;
 
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -33,6 +34,10 @@ public final class RouterProcess {
         // stdout is for the answers alone: whatever else prints (logging) goes to stderr
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // as the junction command runs its router
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         String realm = "realm1";
         int maxSessions = 10_000;
         for (int i = 0; i + 1 < args.length; i += 2) {
