@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Runs a {@link BenchPlan} against a router and reports each figure as soon as it is measured. */
 final class Bench {
@@ -97,21 +98,29 @@ final class Bench {
     private LoadResult measure(Workload w, Transport transport, Serialization s, int payload) throws InterruptedException {
         Histogram measured;
         double seconds;
+        OptionalLong routerCpu;
+        long benchCpu;
         try (w) {
             w.setUp();
             try {
                 w.start();
                 watch(w, plan.warmup());
                 w.latencies().interval(); // the warm-up's latencies are dropped
+                OptionalLong routerCpuBefore = router.cpuNanos();
+                long benchCpuBefore = ProcessMemory.cpuNanos();
                 long start = System.nanoTime();
                 watch(w, plan.duration());
                 measured = w.latencies().interval();
                 seconds = (System.nanoTime() - start) / 1e9;
+                benchCpu = ProcessMemory.cpuNanos() - benchCpuBefore;
+                OptionalLong routerCpuAfter = router.cpuNanos();
+                routerCpu = routerCpuBefore.isPresent() && routerCpuAfter.isPresent()
+                        ? OptionalLong.of(routerCpuAfter.getAsLong() - routerCpuBefore.getAsLong()) : OptionalLong.empty();
             } finally {
                 w.stop();
             }
         }
-        return LoadResult.of(w, transport.id(), s.id(), payload, measured, seconds);
+        return LoadResult.of(w, transport.id(), s.id(), payload, measured, seconds, routerCpu, benchCpu);
     }
 
     /** Lets the workload run for {@code period}, failing early if it fails or stalls. */

@@ -84,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sessions", paramLabel = "N", defaultValue = "10000", description = "sessions: idle sessions to open. Default: ${DEFAULT-VALUE}.")
     int sessions;
 
-    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "2", description = "Warm-up before each measurement. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5", description = "Warm-up before each measurement (the first ones also warm up the JIT of the router and the load generator). Default: ${DEFAULT-VALUE}.")
     double warmup;
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "5", description = "Measured time of each load test. Default: ${DEFAULT-VALUE}.")

@@ -46,6 +46,11 @@ final class ExternalRouter implements RouterTarget {
     }
 
     @Override
+    public OptionalLong cpuNanos() {
+        return OptionalLong.empty();
+    }
+
+    @Override
     public OptionalInt sessions() {
         return OptionalInt.empty();
     }

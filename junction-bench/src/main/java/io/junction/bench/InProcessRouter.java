@@ -37,6 +37,11 @@ final class InProcessRouter implements RouterTarget {
     }
 
     @Override
+    public OptionalLong cpuNanos() {
+        return OptionalLong.empty();
+    }
+
+    @Override
     public OptionalInt sessions() {
         return OptionalInt.of(server.router().sessionCount());
     }

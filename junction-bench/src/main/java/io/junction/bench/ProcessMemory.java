@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
-/** Memory figures of a process: heap after GC (own JVM) and resident set size (any process, Linux). */
+/** Figures of a process: heap after GC and CPU time (own JVM), resident set size (any process, Linux). */
 final class ProcessMemory {
 
     private ProcessMemory() {
@@ -28,6 +28,12 @@ final class ProcessMemory {
             }
         }
         return least;
+    }
+
+    /** CPU time this JVM's process has used, all threads, user and system, in nanoseconds. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** {@code VmRSS} of {@code /proc/PID/status}, in bytes; empty where there is no such file. */

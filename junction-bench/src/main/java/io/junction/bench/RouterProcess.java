@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
  *   (at start)  -> junction-bench: port N
  *   heap        -> junction-bench: heap BYTES      (heap in use after full GCs)
  *   sessions    -> junction-bench: sessions N      (joined sessions)
+ *   cpu         -> junction-bench: cpu NANOS       (CPU time the process used so far)
  *   quit or end of input: the router stops and the process exits
  * </pre>
  * Arguments: {@code --realm NAME --max-sessions N}.
@@ -56,6 +57,7 @@ public final class RouterProcess {
             switch (line.trim()) {
                 case "heap" -> out.println(MARK + "heap " + ProcessMemory.heapAfterGc());
                 case "sessions" -> out.println(MARK + "sessions " + server.router().sessionCount());
+                case "cpu" -> out.println(MARK + "cpu " + ProcessMemory.cpuNanos());
                 default -> out.println(MARK + "error unknown command: " + line);
             }
             out.flush();

@@ -21,6 +21,12 @@ interface RouterTarget extends AutoCloseable {
     /** Joined sessions, all realms; empty if the bench cannot see them. */
     OptionalInt sessions();
 
+    /**
+     * CPU time the router's process used so far, in nanoseconds; empty if the bench cannot see it
+     * apart from its own (an external router, or one in the bench's JVM).
+     */
+    OptionalLong cpuNanos();
+
     /** Resident set size of the router's process, in bytes; empty if unknown. */
     OptionalLong rss();
 

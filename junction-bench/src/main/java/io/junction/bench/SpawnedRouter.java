@@ -74,6 +74,12 @@ final class SpawnedRouter implements RouterTarget {
     }
 
     @Override
+    public synchronized OptionalLong cpuNanos() {
+        requests.println("cpu");
+        return OptionalLong.of(Long.parseLong(reply("cpu")));
+    }
+
+    @Override
     public synchronized OptionalInt sessions() {
         requests.println("sessions");
         return OptionalInt.of(Integer.parseInt(reply("sessions")));
