@@ -7,8 +7,16 @@ import picocli.CommandLine.Command;
 /** The {@code junction} command. */
 @Command(name = "junction", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Junction: a WAMP router and client for the JVM.",
-        subcommands = {RouterCommand.class, CallCommand.class, PublishCommand.class, SubscribeCommand.class,
-                RegisterCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+                RouterCommand.class,
+                CallCommand.class,
+                PublishCommand.class,
+                SubscribeCommand.class,
+                RegisterCommand.class,
+                KeygenCommand.class,
+                PasswdCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

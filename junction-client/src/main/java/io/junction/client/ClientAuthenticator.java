@@ -4,6 +4,7 @@ import io.junction.core.message.Dicts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -23,6 +24,14 @@ public interface ClientAuthenticator {
     String authMethod();
 
     /**
+     * The {@code authid} this authenticator authenticates as, announced in HELLO unless the
+     * client's builder names one; {@code null} if it names none.
+     */
+    default String authId() {
+        return null;
+    }
+
+    /**
      * Entries for HELLO's {@code authextra} (e.g. a public key or a client nonce). Called for each
      * HELLO, so on every reconnect.
      */
@@ -37,6 +46,28 @@ public interface ClientAuthenticator {
      * @return the AUTHENTICATE signature and extra; completing exceptionally aborts the join
      */
     CompletionStage<ChallengeResponse> onChallenge(Map<String, Object> extra);
+
+    /**
+     * Answers the router's CHALLENGE, with access to the connection it came over (for TLS
+     * channel binding). The client calls this one; by default it ignores the channel.
+     */
+    default CompletionStage<ChallengeResponse> onChallenge(Map<String, Object> extra, Channel channel) {
+        return onChallenge(extra);
+    }
+
+    /** The connection a CHALLENGE came over, as authentication methods that bind to it see it. */
+    @FunctionalInterface
+    interface Channel {
+
+        /** A connection without TLS: no channel binding. */
+        Channel NONE = type -> Optional.empty();
+
+        /**
+         * The TLS channel binding data of the connection: {@code tls-unique}, {@code tls-exporter}
+         * or {@code tls-server-end-point}; empty without TLS or if the TLS engine cannot provide it.
+         */
+        Optional<byte[]> binding(String type);
+    }
 
     /**
      * Checks the router's WELCOME for this method (e.g. a server signature that proves the router

@@ -28,6 +28,20 @@ public final class RegisterOptions extends Options<RegisterOptions> {
         return option("concurrency", (long) concurrency);
     }
 
+    /** Asks the dealer to tell this callee who calls (caller identification), whether the caller asks or not. */
+    public RegisterOptions discloseCaller(boolean discloseCaller) {
+        return option("disclose_caller", discloseCaller);
+    }
+
+    /**
+     * Asks the dealer to forward the caller's timeout instead of enforcing it: the client then
+     * answers {@code wamp.error.timeout} itself when it expires and cancels the invocation
+     * (see {@link Invocation#canceled()}).
+     */
+    public RegisterOptions forwardTimeout(boolean forwardTimeout) {
+        return option("forward_timeout", forwardTimeout);
+    }
+
     /** Takes the procedure over from another session that registered it (that registration is revoked). */
     public RegisterOptions forceReregister(boolean force) {
         return option("force_reregister", force);

@@ -3,6 +3,8 @@ package io.junction.client;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 
 /**
  * A WAMP session joined to a realm, as returned by {@link WampClient#connect()}. All methods may
@@ -44,6 +46,34 @@ public interface Session {
 
     /** Calls {@code procedure} and converts the first result argument ({@code null} if none) to {@code resultType}. */
     <T> CompletableFuture<T> call(String procedure, Class<T> resultType, Object... args);
+
+    /**
+     * Calls {@code procedure} asking for progressive results ({@code receive_progress}): each one
+     * goes to {@code onProgress}, in order, on the handler executor, and the returned future
+     * completes with the final result after the last of them.
+     *
+     * <p>For every {@code call} method: cancelling the returned future (not one derived from it)
+     * cancels the call, sending CANCEL with {@link CallOptions#cancelMode} if the router supports
+     * call canceling.
+     */
+    CompletableFuture<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions options,
+                                       Consumer<CallResult> onProgress);
+
+    /**
+     * A call's results as a reactive stream: the progressive results, then the final one, then
+     * completion (or the call's error). The call is made when the publisher is subscribed to (it
+     * takes one subscriber); cancelling the subscription cancels the call. Results the subscriber
+     * has not requested yet are buffered, up to 10,000: beyond that the call is cancelled and the
+     * stream fails.
+     */
+    Flow.Publisher<CallResult> callStream(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions options);
+
+    /**
+     * Opens a call whose arguments are sent in chunks (progressive call invocations). Nothing is
+     * sent until the first chunk. With {@code onProgress} (may be {@code null}) the call asks for
+     * progressive results too, making it a two-way stream.
+     */
+    ProgressiveCall openProgressiveCall(String procedure, CallOptions options, Consumer<CallResult> onProgress);
 
     // RPC: callee
 

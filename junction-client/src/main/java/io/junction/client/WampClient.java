@@ -8,6 +8,7 @@ import io.junction.client.internal.TransportConnector;
 import io.junction.client.internal.ValueMapper;
 import io.junction.core.serialization.Serialization;
 import io.junction.transport.client.ClientTransportOptions;
+import io.junction.transport.tls.TlsClientConfig;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +91,7 @@ public final class WampClient implements AutoCloseable {
         private String url;
         private Serialization serialization = Serialization.JSON;
         private ClientTransportOptions transportOptions = ClientTransportOptions.defaults();
+        private TlsClientConfig tls;
         private Connector connector;
         private String realm;
         private String authId;
@@ -108,10 +110,22 @@ public final class WampClient implements AutoCloseable {
 
         /**
          * The router's URL: {@code ws://host:port/path} for WebSocket, {@code rs://host:port} (or
-         * {@code tcp://}) for RawSocket.
+         * {@code tcp://}) for RawSocket; over TLS {@code wss://host:port/path} and
+         * {@code rss://host:port} (or {@code tcps://}).
          */
         public Builder url(String url) {
             this.url = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * How to set up TLS for a {@code wss://} or {@code rss://} URL: which CAs to trust (a PEM
+         * file or a key store; by default the JDK's), a client certificate for mutual TLS (and
+         * the router's {@code tls} authentication), host name verification. Without it, secure
+         * URLs use {@link TlsClientConfig#defaults()}.
+         */
+        public Builder tls(TlsClientConfig tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 
@@ -160,6 +174,15 @@ public final class WampClient implements AutoCloseable {
             for (ClientAuthenticator a : authenticators) {
                 this.authenticators.add(Objects.requireNonNull(a, "authenticator"));
             }
+            return this;
+        }
+
+        /**
+         * Adds an authentication method to offer, after those given so far (e.g.
+         * {@code new TicketAuthenticator("joe", ticket)}; see {@code io.junction.client.auth}).
+         */
+        public Builder authenticator(ClientAuthenticator authenticator) {
+            this.authenticators.add(Objects.requireNonNull(authenticator, "authenticator"));
             return this;
         }
 
@@ -246,7 +269,7 @@ public final class WampClient implements AutoCloseable {
             }
             List<ClientAuthenticator> auth = authenticators.isEmpty()
                     ? List.of(ClientAuthenticator.anonymous()) : authenticators;
-            Connector c = connector != null ? connector : new TransportConnector(url, serialization, transportOptions);
+            Connector c = connector != null ? connector : new TransportConnector(url, serialization, transportOptions, tls);
             return new WampClient(new ClientConfig(c, realm, authId, authExtra, auth, executor, reconnect,
                     listeners, mapper, leaveTimeout, maxConcurrentInvocations, maxQueuedEvents));
         }

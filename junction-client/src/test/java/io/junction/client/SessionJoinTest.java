@@ -33,9 +33,12 @@ class SessionJoinTest extends FakeRouterTestBase {
         assertThat(hello.details().get("authmethods")).isEqualTo(List.of("anonymous"));
         Map<String, Object> roles = Dicts.dict(hello.details(), "roles");
         assertThat(roles).containsOnlyKeys("caller", "callee", "publisher", "subscriber");
-        assertThat(features(roles, "caller")).containsOnlyKeys("caller_identification", "call_timeout");
+        assertThat(features(roles, "caller")).containsOnlyKeys("caller_identification", "call_timeout",
+                "call_canceling", "progressive_call_results", "progressive_call_invocations", "sharded_registration");
         assertThat(features(roles, "callee")).containsOnlyKeys("caller_identification", "pattern_based_registration",
-                "shared_registration", "registration_revocation");
+                "shared_registration", "sharded_registration", "registration_revocation", "call_canceling",
+                "call_timeout", "call_reroute", "call_trustlevels", "progressive_call_results",
+                "progressive_call_invocations");
         assertThat(features(roles, "publisher")).containsOnlyKeys("publisher_exclusion", "publisher_identification",
                 "subscriber_blackwhite_listing", "sharded_subscription", "shareded_subscriptions", "payload_passthru_mode");
         assertThat(features(roles, "subscriber")).containsOnlyKeys("pattern_based_subscription",

@@ -5,10 +5,13 @@ import io.junction.core.id.Ids;
 import io.junction.core.serialization.Codecs;
 import io.junction.core.serialization.Serialization;
 import io.junction.core.serialization.WampCodec;
+import io.junction.router.auth.AuthMethods;
+import io.junction.router.authorization.RealmAuthorizer;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.RealmConfig;
 import io.junction.router.config.RouterConfig;
 import io.junction.router.realm.Realm;
+import io.junction.router.realm.RealmCaller;
 import io.junction.router.session.RouterSession;
 import io.junction.transport.ConnectionAcceptor;
 import io.junction.transport.ConnectionListener;
@@ -33,7 +36,9 @@ public final class Router implements ConnectionAcceptor {
     private final Map<String, Realm> realms;
     private final Set<RouterSession> connected = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
+    private final Set<Long> reservedIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sessionSlots = new AtomicInteger();
+    private final ConcurrentHashMap<String, RealmCaller> callers = new ConcurrentHashMap<>();
 
     public Router(RouterConfig config) {
         this(config, Codecs::of);
@@ -45,9 +50,12 @@ public final class Router implements ConnectionAcceptor {
      */
     public Router(RouterConfig config, Function<Serialization, WampCodec> codecs) {
         this.limits = config.limits();
+        // a dynamic authenticator gets most of the handshake time, so that a slow one is reported as such
+        AuthMethods auth = new AuthMethods(this::caller, limits.handshakeTimeout().multipliedBy(3).dividedBy(4));
         Map<String, Realm> m = new LinkedHashMap<>();
         for (RealmConfig rc : config.realms()) {
-            m.put(rc.name(), new Realm(rc, limits, codecs));
+            m.put(rc.name(), new Realm(rc, limits, codecs, auth,
+                    RealmAuthorizer.of(rc.roles(), () -> caller(rc.name()), limits.handshakeTimeout())));
         }
         this.realms = Collections.unmodifiableMap(m);
     }
@@ -71,6 +79,15 @@ public final class Router implements ConnectionAcceptor {
 
     public Collection<Realm> realms() {
         return realms.values();
+    }
+
+    /**
+     * Calls procedures of realm {@code name} from inside the router, through its Dealer; made on
+     * first use. {@code null} if there is no such realm.
+     */
+    public RealmCaller caller(String name) {
+        Realm r = realms.get(name);
+        return r == null ? null : callers.computeIfAbsent(name, n -> new RealmCaller(this, r));
     }
 
     /** The joined session with this ID (in any realm), or {@code null}. */
@@ -114,14 +131,32 @@ public final class Router implements ConnectionAcceptor {
         sessionSlots.decrementAndGet();
     }
 
-    /** Gives a joining session its ID: random, unique among the router's live sessions. */
-    public long registerSession(RouterSession session) {
+    /**
+     * Picks the ID a joining session will have: random, unique among the router's live and joining
+     * sessions. Reserved at HELLO because authentication binds to it (WAMP-CRA's challenge names it).
+     */
+    public long reserveSessionId() {
         while (true) {
             long id = Ids.randomId();
-            if (sessions.putIfAbsent(id, session) == null) {
-                return id;
+            // add first, then check: a session registered concurrently is in sessions before it leaves reservedIds
+            if (reservedIds.add(id)) {
+                if (!sessions.containsKey(id)) {
+                    return id;
+                }
+                reservedIds.remove(id);
             }
         }
+    }
+
+    /** A joining session that reserved {@code id} is welcomed under it. */
+    public void registerSession(RouterSession session, long id) {
+        sessions.put(id, session);
+        reservedIds.remove(id);
+    }
+
+    /** A session that reserved {@code id} will not join after all. */
+    public void releaseSessionId(long id) {
+        reservedIds.remove(id);
     }
 
     /** The session is gone: drop every reference the router holds to it. */

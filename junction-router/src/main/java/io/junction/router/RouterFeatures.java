@@ -31,7 +31,18 @@ public final class RouterFeatures {
             Map.entry("payload_passthru_mode", true));
 
     /** Features of the Dealer role. */
-    public static final Map<String, Object> DEALER = Map.of();
+    public static final Map<String, Object> DEALER = Map.ofEntries(
+            Map.entry("progressive_call_results", true),
+            Map.entry("progressive_call_invocations", true),
+            Map.entry("call_timeout", true),
+            Map.entry("call_canceling", true),
+            Map.entry("call_reroute", true),
+            Map.entry("caller_identification", true),
+            Map.entry("call_trustlevels", true),
+            Map.entry("pattern_based_registration", true),
+            Map.entry("shared_registration", true),
+            Map.entry("sharded_registration", true),
+            Map.entry("registration_revocation", true));
 
     /** {@code WELCOME.Details.roles}. Both roles are always announced (some clients insist on a broker). */
     public static final Map<String, Object> ROLES = Map.of(

@@ -50,6 +50,14 @@ public interface WampConnection {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Stops reading the peer's input (or starts again). Messages already read are still delivered;
+     * nothing more is read until input is resumed. For a listener that must hold a session's
+     * messages back for a while (e.g. until an authorizer answers) without letting them pile up.
+     */
+    default void pauseInput(boolean paused) {
+    }
+
     /** Bytes queued or buffered for writing and not yet written to the socket. */
     long pendingOutboundBytes();
 

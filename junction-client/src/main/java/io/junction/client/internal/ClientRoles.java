@@ -18,12 +18,23 @@ public final class ClientRoles {
     public static final Map<String, Object> ROLES = Dicts.of(
             "caller", role(
                     "caller_identification",
-                    "call_timeout"),
+                    "call_timeout",
+                    "call_canceling",
+                    "progressive_call_results",
+                    "progressive_call_invocations",
+                    "sharded_registration"),
             "callee", role(
                     "caller_identification",
                     "pattern_based_registration",
                     "shared_registration",
-                    "registration_revocation"),
+                    "sharded_registration",
+                    "registration_revocation",
+                    "call_canceling",
+                    "call_timeout",
+                    "call_reroute",
+                    "call_trustlevels",
+                    "progressive_call_results",
+                    "progressive_call_invocations"),
             "publisher", role(
                     "publisher_exclusion",
                     "publisher_identification",

@@ -8,6 +8,7 @@ import io.junction.client.EventHandler;
 import io.junction.client.Invocation;
 import io.junction.client.InvocationHandler;
 import io.junction.client.ObjectRegistration;
+import io.junction.client.ProgressiveCall;
 import io.junction.client.Publication;
 import io.junction.client.PublishOptions;
 import io.junction.client.RegisterOptions;
@@ -38,6 +39,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -384,20 +386,54 @@ public final class ClientSession implements Session {
 
     @Override
     public CompletableFuture<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions options) {
+        return call(procedure, args, kwargs, options, null);
+    }
+
+    @Override
+    public CompletableFuture<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions options,
+                                              Consumer<CallResult> onProgress) {
         Objects.requireNonNull(procedure, "procedure");
-        SessionLink l = joinedLink();
-        if (l == null) {
-            return notJoined();
-        }
         Payload payload;
         try {
             payload = payload(args, kwargs);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<CallResult> future = new CompletableFuture<>();
-        l.call(future, procedure, options == null ? Map.of() : options.toMap(), payload);
-        return future;
+        ClientCall call = newCall(procedure, options, onProgress, false);
+        return startCall(call, payload) == null ? notJoined() : call.future;
+    }
+
+    @Override
+    public Flow.Publisher<CallResult> callStream(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions options) {
+        Objects.requireNonNull(procedure, "procedure");
+        return new ResultPublisher(this, procedure, args, kwargs, options);
+    }
+
+    @Override
+    public ProgressiveCall openProgressiveCall(String procedure, CallOptions options, Consumer<CallResult> onProgress) {
+        Objects.requireNonNull(procedure, "procedure");
+        return new OutgoingProgressiveCall(this, procedure, options, onProgress);
+    }
+
+    /** A call to be sent; {@code receive_progress} and {@code progress} are set as the call needs. */
+    ClientCall newCall(String procedure, CallOptions options, Consumer<CallResult> onProgress, boolean progressive) {
+        CallOptions o = options == null ? new CallOptions() : options;
+        if (onProgress != null) {
+            o = o.option("receive_progress", true);
+        }
+        if (progressive) {
+            o = o.option("progress", true);
+        }
+        return new ClientCall(procedure, o.toMap(), o.cancelMode(), onProgress, config.executor());
+    }
+
+    /** Sends the call's (first) CALL on the joined link; that link, or {@code null} if not joined. */
+    SessionLink startCall(ClientCall call, Payload payload) {
+        SessionLink l = joinedLink();
+        if (l != null) {
+            l.call(call, payload);
+        }
+        return l;
     }
 
     @Override
@@ -439,41 +475,49 @@ public final class ClientSession implements Session {
         return future;
     }
 
-    /** Runs a registration's handler for an invocation and sends its outcome back on the link it came from. */
+    /**
+     * Runs a registration's handler for an invocation (called on the link's loop) and sends its
+     * outcome back on the link it came from, unless the invocation was canceled first.
+     */
     void invoke(SessionLink l, LocalRegistration r, io.junction.core.message.Invocation message) {
         if (invocationsInFlight.incrementAndGet() > config.maxConcurrentInvocations()) {
             invocationsInFlight.decrementAndGet();
+            // with call rerouting, the dealer tries another callee
             l.reply(new ErrorMessage(MessageType.INVOCATION, message.request(), WampErrors.UNAVAILABLE,
                     Payload.of(List.of("the callee is already handling " + config.maxConcurrentInvocations()
                             + " invocations"))));
             return;
         }
-        Consumer<io.junction.core.message.Message> reply = answer -> {
-            invocationsInFlight.decrementAndGet();
-            l.reply(answer);
-        };
+        ActiveInvocation active = new ActiveInvocation(l, this, message, invocationsInFlight::decrementAndGet);
+        l.track(active);
+        Object timeout = message.details().get("timeout");
+        if (timeout instanceof Number n && n.longValue() > 0) {
+            active.startTimeout(n.longValue());
+        }
         Runnable task = () -> {
             Object value;
             try {
                 String procedure = io.junction.core.message.Dicts.string(message.details(), "procedure", r.procedure());
                 Invocation invocation = new Invocation(r, procedure, message.args(), message.kwargs(), message.details(),
-                        config.mapper());
+                        config.mapper(), active);
                 value = r.handler().invoke(invocation);
             } catch (Exception | Error e) {
-                reply.accept(errorMessage(message.request(), r, e));
+                active.answer(errorMessage(message.request(), r, e));
                 return;
             }
             if (value instanceof CompletionStage<?> stage) {
-                stage.whenComplete((v, e) -> reply.accept(e == null
+                CompletableFuture<?> f = stage.toCompletableFuture();
+                active.handlerFuture(f);
+                f.whenComplete((v, e) -> active.answer(e == null
                         ? yieldMessage(message.request(), r, v) : errorMessage(message.request(), r, e)));
             } else {
-                reply.accept(yieldMessage(message.request(), r, value));
+                active.answer(yieldMessage(message.request(), r, value));
             }
         };
         try {
             config.executor().execute(task);
         } catch (RejectedExecutionException e) {
-            reply.accept(errorMessage(message.request(), r, e));
+            active.answer(errorMessage(message.request(), r, e));
         }
     }
 
@@ -495,6 +539,10 @@ public final class ClientSession implements Session {
 
     private io.junction.core.message.Message errorMessage(long request, LocalRegistration r, Throwable thrown) {
         Throwable t = Futures.unwrap(thrown);
+        if (t instanceof java.util.concurrent.CancellationException) {
+            return new ErrorMessage(MessageType.INVOCATION, request, WampErrors.CANCELED,
+                    Payload.of(List.of("the invocation was canceled")));
+        }
         if (t instanceof WampException w) {
             log.debug("procedure {} answered with error {}", r.procedure(), w.error());
             try {
@@ -586,7 +634,7 @@ public final class ClientSession implements Session {
     // ---------------------------------------------------------------- helpers
 
     /** The wire payload for application args and kwargs: empty ones are left out, values mapped to WAMP values. */
-    private Payload payload(List<?> args, Map<String, ?> kwargs) {
+    Payload payload(List<?> args, Map<String, ?> kwargs) {
         boolean hasArgs = args != null && !args.isEmpty();
         boolean hasKwargs = kwargs != null && !kwargs.isEmpty();
         if (!hasArgs && !hasKwargs) {

@@ -11,12 +11,14 @@ import io.junction.core.error.WampErrors;
 import io.junction.core.message.Abort;
 import io.junction.core.message.Authenticate;
 import io.junction.core.message.Call;
+import io.junction.core.message.Cancel;
 import io.junction.core.message.Challenge;
 import io.junction.core.message.Dicts;
 import io.junction.core.message.ErrorMessage;
 import io.junction.core.message.Event;
 import io.junction.core.message.Goodbye;
 import io.junction.core.message.Hello;
+import io.junction.core.message.Interrupt;
 import io.junction.core.message.Invocation;
 import io.junction.core.message.Message;
 import io.junction.core.message.MessageType;
@@ -41,11 +43,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +66,7 @@ import java.util.function.LongFunction;
 final class SessionLink implements ConnectionListener {
 
     private static final Logger log = LoggerFactory.getLogger(SessionLink.class);
+    private static final Map<String, Object> PROGRESS = Map.of("progress", true);
 
     private enum State { CONNECTED, HELLO_SENT, AUTHENTICATING, JOINED, GOODBYE_SENT, CLOSED }
 
@@ -92,6 +98,22 @@ final class SessionLink implements ConnectionListener {
 
     /** Written on the loop, read by application threads to fail fast. */
     private volatile boolean joined;
+    /** The dealer's features from WELCOME. */
+    private volatile Map<String, Object> dealerFeatures = Map.of();
+
+    /** Invocations this callee works on, by INVOCATION request ID (answered from handler threads). */
+    private final ConcurrentHashMap<Long, ActiveInvocation> invocations = new ConcurrentHashMap<>();
+    /**
+     * Progressive call invocations answered before their caller's last chunk: later chunks of
+     * them crossed the answer on the wire and are discarded. Bounded; any thread.
+     */
+    private final Set<Long> endedStreams = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                    return size() > 1024;
+                }
+            }));
 
     SessionLink(ClientSession session, WampConnection connection) {
         this.session = session;
@@ -144,8 +166,12 @@ final class SessionLink implements ConnectionListener {
             authExtra.putAll(a.helloExtra());
         }
         d.put("authmethods", methods);
-        if (config.authId() != null) {
-            d.put("authid", config.authId());
+        String authId = config.authId();
+        for (int i = 0; authId == null && i < config.authenticators().size(); i++) {
+            authId = config.authenticators().get(i).authId();
+        }
+        if (authId != null) {
+            d.put("authid", authId);
         }
         if (!authExtra.isEmpty()) {
             d.put("authextra", authExtra);
@@ -168,7 +194,7 @@ final class SessionLink implements ConnectionListener {
             config.executor().execute(() -> {
                 CompletableFuture<ClientAuthenticator.ChallengeResponse> answer;
                 try {
-                    answer = authenticator.onChallenge(challenge.extra()).toCompletableFuture();
+                    answer = authenticator.onChallenge(challenge.extra(), connection::channelBinding).toCompletableFuture();
                 } catch (RuntimeException e) {
                     answer = CompletableFuture.failedFuture(e);
                 }
@@ -210,6 +236,7 @@ final class SessionLink implements ConnectionListener {
             }
         }
         details = new SessionDetails(welcome.session(), Dicts.string(d, "realm", config.realm()), d);
+        dealerFeatures = features(d, "dealer");
         state = State.JOINED;
         joined = true;
         restore();
@@ -234,6 +261,18 @@ final class SessionLink implements ConnectionListener {
         if (--restoresPending == 0) {
             session.linkJoined(this, details);
         }
+    }
+
+    private static Map<String, Object> features(Map<String, Object> welcomeDetails, String role) {
+        Map<String, Object> roles = Dicts.dict(welcomeDetails, "roles");
+        Map<String, Object> r = roles == null ? null : Dicts.dict(roles, role);
+        Map<String, Object> f = r == null ? null : Dicts.dict(r, "features");
+        return f == null ? Map.of() : f;
+    }
+
+    /** Whether the router's dealer announced {@code feature}. */
+    boolean dealerSupports(String feature) {
+        return Boolean.TRUE.equals(dealerFeatures.get(feature));
     }
 
     private ClientAuthenticator authenticator(String method) {
@@ -307,8 +346,55 @@ final class SessionLink implements ConnectionListener {
 
     // ---------------------------------------------------------------- requests (called from any thread)
 
-    void call(CompletableFuture<CallResult> future, String procedure, Map<String, Object> options, Payload payload) {
-        onLoop(future, () -> sendRequest(MessageType.CALL, future, null, id -> new Call(id, options, procedure, payload)));
+    void call(ClientCall call, Payload payload) {
+        onLoop(call.future, () -> {
+            if (call.future.isDone()) {
+                return; // cancelled before it was sent
+            }
+            if (Boolean.TRUE.equals(call.options.get("progress")) && state == State.JOINED
+                    && !dealerSupports("progressive_call_invocations")) {
+                session.fail(call.future, new WampException(WampErrors.FEATURE_NOT_SUPPORTED,
+                        "the router does not support progressive call invocations"));
+                return;
+            }
+            call.link = this;
+            sendRequest(MessageType.CALL, call.future, call, id -> {
+                call.request = id;
+                return new Call(id, call.options, call.procedure, payload);
+            });
+        });
+    }
+
+    /** A later chunk of a progressive call invocation: a CALL with the call's request ID and only {@code progress}. */
+    void continueCall(ClientCall call, Payload payload, boolean more, CompletableFuture<Void> sent) {
+        onLoop(sent, () -> {
+            Pending p = pending.get(call.request);
+            if (p == null || p.subject() != call) {
+                session.fail(sent, new WampException(ClientErrors.SESSION_LOST, "the call has ended"));
+                return;
+            }
+            if (connection.send(new Call(call.request, more ? PROGRESS : Map.of(), call.procedure, payload))) {
+                session.complete(sent, null);
+            } else {
+                session.fail(sent, sendFailed());
+            }
+        });
+    }
+
+    /** The application cancelled the call's future: CANCEL, if the router can cancel calls. */
+    void cancel(ClientCall call) {
+        onLoop(() -> {
+            Pending p = pending.get(call.request);
+            if (p == null || p.subject() != call) {
+                return;
+            }
+            if (dealerSupports("call_canceling")) {
+                // the pending entry stays until the router's answer, which is ignored
+                connection.send(new Cancel(call.request, Dicts.of("mode", call.cancelMode.wireName())));
+            } else {
+                pending.remove(call.request);
+            }
+        });
     }
 
     void register(CompletableFuture<?> future, LocalRegistration registration) {
@@ -419,12 +505,37 @@ final class SessionLink implements ConnectionListener {
 
     private void onResult(Result result) {
         if (Dicts.bool(result.details(), "progress", false)) {
-            // Progressive results are never asked for (receive_progress is not sent); ignore stray ones.
-            return;
+            Pending p = pending.get(result.request());
+            if (p != null && p.subject() instanceof ClientCall c && c.onProgress != null) {
+                CallResult r = new CallResult(result.args(), result.kwargs(), result.details(), config.mapper());
+                c.events.execute(() -> {
+                    if (!c.future.isDone()) {
+                        c.onProgress.accept(r);
+                    }
+                });
+            }
+            return; // progress for a call that did not ask for it is ignored
         }
         Pending p = take(result.request(), MessageType.CALL, result);
         if (p != null) {
-            session.complete(p.future(), new CallResult(result.args(), result.kwargs(), result.details(), config.mapper()));
+            settle(p, new CallResult(result.args(), result.kwargs(), result.details(), config.mapper()), null);
+        }
+    }
+
+    /** Completes a request's future; a call's with progress after its progress callbacks. */
+    private void settle(Pending p, Object value, Throwable error) {
+        if (p.subject() instanceof ClientCall c && c.events != null) {
+            c.events.execute(() -> {
+                if (error == null) {
+                    c.future.complete((CallResult) value);
+                } else {
+                    c.future.completeExceptionally(error);
+                }
+            });
+        } else if (error == null) {
+            session.complete(p.future(), value);
+        } else {
+            session.fail(p.future(), error);
         }
     }
 
@@ -582,7 +693,7 @@ final class SessionLink implements ConnectionListener {
 
     private void fail(Pending p, WampException e) {
         if (p.future() != null) {
-            session.fail(p.future(), e);
+            settle(p, null, e);
         } else if (p.type() == MessageType.REGISTER || p.type() == MessageType.SUBSCRIBE) {
             restored();
         }
@@ -591,6 +702,14 @@ final class SessionLink implements ConnectionListener {
     // ---------------------------------------------------------------- invocations and events
 
     private void onInvocation(Invocation invocation) {
+        ActiveInvocation active = invocations.get(invocation.request());
+        if (active != null) {
+            active.chunk(invocation); // a later chunk of a progressive call invocation
+            return;
+        }
+        if (endedStreams.contains(invocation.request())) {
+            return; // a chunk of a progressive call invocation already answered: discarded (spec)
+        }
         LocalRegistration r = registrations.get(invocation.registration());
         if (r == null) {
             connection.send(new ErrorMessage(MessageType.INVOCATION, invocation.request(), WampErrors.NO_SUCH_PROCEDURE,
@@ -613,6 +732,26 @@ final class SessionLink implements ConnectionListener {
     /** Sends the answer to an invocation; any thread. Dropped if the connection is gone. */
     void reply(Message yieldOrError) {
         connection.send(yieldOrError);
+    }
+
+    /** Tracks an invocation until it is answered (on the loop, before the next message is read). */
+    void track(ActiveInvocation invocation) {
+        invocations.put(invocation.request(), invocation);
+    }
+
+    /** Any thread: the invocation is answered; with the caller still streaming, later chunks will be discarded. */
+    void invocationEnded(ActiveInvocation invocation, boolean callerStreaming) {
+        if (callerStreaming) {
+            endedStreams.add(invocation.request());
+        }
+        invocations.remove(invocation.request(), invocation);
+    }
+
+    private void onInterrupt(Interrupt interrupt) {
+        ActiveInvocation active = invocations.get(interrupt.request());
+        if (active != null) {
+            active.interrupt(Dicts.string(interrupt.options(), "mode", "kill"));
+        }
     }
 
     // ---------------------------------------------------------------- connection input
@@ -640,7 +779,7 @@ final class SessionLink implements ConnectionListener {
             case SUBSCRIBED -> onSubscribed((Subscribed) message);
             case UNSUBSCRIBED -> onUnsubscribed((Unsubscribed) message);
             case PUBLISHED -> onPublished((Published) message);
-            case INTERRUPT -> log.debug("ignoring INTERRUPT: call canceling is not announced");
+            case INTERRUPT -> onInterrupt((Interrupt) message);
             default -> violation(message.type() + " is not a message a router sends to a client");
         }
     }
@@ -675,7 +814,7 @@ final class SessionLink implements ConnectionListener {
         WampException lost = new WampException(ClientErrors.SESSION_LOST, "the session ended with the request pending");
         for (Pending p : pending.values()) {
             if (p.future() != null) {
-                session.fail(p.future(), lost);
+                settle(p, null, lost);
             }
         }
         for (List<Pending> waiting : resubscribeAfterUnsubscribe.values()) {
@@ -685,6 +824,9 @@ final class SessionLink implements ConnectionListener {
         }
         pending.clear();
         resubscribeAfterUnsubscribe.clear();
+        for (ActiveInvocation active : List.copyOf(invocations.values())) {
+            active.abandon();
+        }
         if (closeDetails == null) {
             closeDetails = new CloseDetails(ClientErrors.SESSION_LOST, "connection lost");
         }

@@ -12,6 +12,7 @@ import io.netty.util.concurrent.EventExecutor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ public final class InMemoryRouter implements Connector, AutoCloseable {
     private final List<MemoryConnection> connections = new ArrayList<>();
     private volatile Router router;
     private volatile boolean down;
+    private volatile Map<String, byte[]> channelBindings = Map.of();
 
     public InMemoryRouter() {
         this(RouterConfig.defaults(), Serialization.JSON);
@@ -72,6 +74,8 @@ public final class InMemoryRouter implements Connector, AutoCloseable {
         int i = Math.floorMod(next.getAndIncrement(), 2);
         MemoryConnection[] pair = MemoryConnection.pair(clientLoops[i], routerLoops[i], serialization,
                 Codecs.of(serialization));
+        pair[0].channelBindings(channelBindings);
+        pair[1].channelBindings(channelBindings);
         Router r = router;
         pair[1].attach(r::accept);
         synchronized (this) {
@@ -83,6 +87,11 @@ public final class InMemoryRouter implements Connector, AutoCloseable {
             f.complete(pair[0]);
         });
         return f;
+    }
+
+    /** Connections made from now on offer this TLS channel binding data at both ends, as if they ran over TLS. */
+    public void channelBindings(Map<String, byte[]> bindings) {
+        this.channelBindings = Map.copyOf(bindings);
     }
 
     /** Cuts the {@code index}th connection made (from 0), as if the network failed. */

@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -34,6 +35,7 @@ public final class MemoryConnection implements WampConnection {
     private volatile ConnectionListener listener;
     /** Sees every message this end sends, before delivery (for tests that inspect the wire). */
     private volatile Consumer<Message> tap = m -> { };
+    private volatile Map<String, byte[]> channelBindings = Map.of();
 
     private MemoryConnection(String name, EventExecutor loop, Serialization serialization, WampCodec codec) {
         this.name = name;
@@ -66,6 +68,16 @@ public final class MemoryConnection implements WampConnection {
 
     public void tap(Consumer<Message> tap) {
         this.tap = tap;
+    }
+
+    /** TLS channel binding data this end offers, by type (both ends of a TLS channel see the same). */
+    public void channelBindings(Map<String, byte[]> bindings) {
+        this.channelBindings = Map.copyOf(bindings);
+    }
+
+    @Override
+    public Optional<byte[]> channelBinding(String type) {
+        return Optional.ofNullable(channelBindings.get(type)).map(byte[]::clone);
     }
 
     @Override

@@ -26,6 +26,9 @@ final class DictRules {
         Long l = WireValues.integer(v);
         return l != null && l >= 0;
     });
+    /** Autobahn|Python sends a call {@code timeout} exactly as its user wrote it, 5 or 2.5 (milliseconds). */
+    static final Rule NON_NEGATIVE_NUMBER = new Rule("a non-negative number", v ->
+            v instanceof Double d ? d >= 0 : NON_NEGATIVE_INT.test().test(v));
     static final Rule POSITIVE_INT = new Rule("a positive integer", v -> {
         Long l = WireValues.integer(v);
         return l != null && l > 0;
@@ -71,7 +74,7 @@ final class DictRules {
                 "publisher_authrole", STRING, "topic", STRING, "retained", BOOL, "transaction_hash", STRING,
                 "x_acknowledged_delivery", BOOL, "trustlevel", INT, "forward_for", forwardFor);
         rules(MessageType.CALL, passthru, "receive_progress", BOOL, "progress", BOOL, "disclose_me", BOOL,
-                "timeout", NON_NEGATIVE_INT, "runmode", STRING, "rkey", STRING, "forward_for", forwardFor);
+                "timeout", NON_NEGATIVE_NUMBER, "runmode", STRING, "rkey", STRING, "forward_for", forwardFor);
         rules(MessageType.CANCEL, Map.of(), "mode", oneOf("skip", "kill", "killnowait"), "forward_for", forwardFor);
         rules(MessageType.RESULT, passthru, "progress", BOOL, "forward_for", forwardFor);
         rules(MessageType.REGISTER, Map.of(), "match", MATCH,

@@ -89,7 +89,7 @@ class MessagesTest {
                 Arguments.of(List.of(36L, 1L, 2L, Map.of("publisher", 0L)), "EVENT.Details.publisher"),
                 Arguments.of(List.of(36L, 1L, 2L, Map.of("trustlevel", "high")), "EVENT.Details.trustlevel"),
                 Arguments.of(List.of(48L, 1L, Map.of("timeout", -1L), "p"), "CALL.Options.timeout"),
-                Arguments.of(List.of(48L, 1L, Map.of("timeout", 1.5), "p"), "CALL.Options.timeout"),
+                Arguments.of(List.of(48L, 1L, Map.of("timeout", -1.5), "p"), "CALL.Options.timeout"),
                 Arguments.of(List.of(48L, 1L, Map.of("receive_progress", "yes"), "p"), "CALL.Options.receive_progress"),
                 Arguments.of(List.of(48L, 1L, Map.of("progress", 1L), "p"), "CALL.Options.progress"),
                 Arguments.of(List.of(48L, 1L, Map.of("disclose_me", "x"), "p"), "CALL.Options.disclose_me"),
@@ -131,6 +131,7 @@ class MessagesTest {
                 List.of(16L, 1L, Map.of("ppt_scheme", "mqtt"), "t", new byte[]{1}),
                 List.of(16L, 1L, Map.of("ppt_scheme", "wamp", "ppt_serializer", "cbor"), "t", List.of(new byte[]{1})),
                 List.of(48L, 1L, Map.of("timeout", 0L), "p"),
+                List.of(48L, 1L, Map.of("timeout", 2.5), "p"),
                 List.of(1L, "realm1", Map.of("roles", Map.of(), "authmethods", List.of(), "authid", "")),
                 List.of(8L, 68L, 5L, Map.of(), "wamp.error.runtime_error", List.of(), Map.of()));
     }

@@ -2,7 +2,6 @@ package io.junction.it.interop;
 
 import io.crossbar.autobahn.wamp.Client;
 import io.crossbar.autobahn.wamp.Session;
-import io.crossbar.autobahn.wamp.transports.NettyWebSocket;
 import io.crossbar.autobahn.wamp.types.ExitInfo;
 import io.crossbar.autobahn.wamp.types.SessionDetails;
 import io.junction.core.serialization.Serialization;
@@ -17,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * One Autobahn|Java 20.6.1 session over WebSocket, joined to the fixture's realm. Autobahn|Java
  * offers its serializer as {@code wamp.2.<name>,} (with an empty token after the comma) and
- * offers permessage-deflate, as it does in the wild.
+ * offers permessage-deflate, as it does in the wild. Its transport is an
+ * {@link OrderedNettyWebSocket}, which works around Autobahn|Java's own races at join.
  */
 final class AutobahnJavaPeer implements AutoCloseable {
 
@@ -37,10 +37,11 @@ final class AutobahnJavaPeer implements AutoCloseable {
     }
 
     static AutobahnJavaPeer join(RouterFixture router, Serialization serialization) {
-        Session session = new Session();
+        var transport = new OrderedNettyWebSocket(router.webSocketUrl(), List.of(serialization.subprotocol()));
+        Session session = new Session(transport.sessionThread());
         CompletableFuture<SessionDetails> joined = new CompletableFuture<>();
         session.addOnJoinListener((s, details) -> joined.complete(details));
-        Client client = new Client(new NettyWebSocket(router.webSocketUrl(), List.of(serialization.subprotocol())));
+        Client client = new Client(transport);
         client.add(session, RouterFixture.REALM);
         CompletableFuture<ExitInfo> exit = client.connect();
         exit.whenComplete((info, error) -> joined.completeExceptionally(error != null ? error

@@ -8,9 +8,17 @@ import java.util.Objects;
 /** The result of one step of an {@link Authenticator}. */
 public sealed interface AuthOutcome permits AuthOutcome.Challenging, AuthOutcome.Accepted, AuthOutcome.Denied {
 
-    /** Send {@code [CHALLENGE, method, extra]} and wait for AUTHENTICATE. */
+    /** Send {@code [CHALLENGE, method, extra]} for the method the session chose, and wait for AUTHENTICATE. */
     static AuthOutcome challenge(Map<String, Object> extra) {
-        return new Challenging(extra);
+        return new Challenging(null, extra);
+    }
+
+    /**
+     * Send {@code [CHALLENGE, method, extra]} naming {@code method} (e.g. the second factor's), and
+     * wait for AUTHENTICATE.
+     */
+    static AuthOutcome challenge(String method, Map<String, Object> extra) {
+        return new Challenging(Objects.requireNonNull(method, "method"), extra);
     }
 
     /** The session joins as {@code identity}. */
@@ -23,7 +31,8 @@ public sealed interface AuthOutcome permits AuthOutcome.Challenging, AuthOutcome
         return new Denied(reason, message);
     }
 
-    record Challenging(Map<String, Object> extra) implements AuthOutcome {
+    /** @param method the CHALLENGE's method, or {@code null} for the method the session chose */
+    record Challenging(String method, Map<String, Object> extra) implements AuthOutcome {
         public Challenging {
             extra = Dicts.freeze(extra);
         }

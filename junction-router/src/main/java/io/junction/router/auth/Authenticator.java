@@ -2,6 +2,7 @@ package io.junction.router.auth;
 
 import io.junction.core.message.Authenticate;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -19,4 +20,22 @@ public interface Authenticator {
 
     /** The client answered the last CHALLENGE. */
     CompletionStage<AuthOutcome> authenticate(Authenticate authenticate);
+
+    /** An authenticator that decides at HELLO, without a CHALLENGE (the transport-level methods). */
+    static Authenticator decided(AuthOutcome outcome) {
+        if (outcome instanceof AuthOutcome.Challenging) {
+            throw new IllegalArgumentException("a decided authenticator does not challenge");
+        }
+        return new Authenticator() {
+            @Override
+            public CompletionStage<AuthOutcome> hello() {
+                return CompletableFuture.completedFuture(outcome);
+            }
+
+            @Override
+            public CompletionStage<AuthOutcome> authenticate(Authenticate authenticate) {
+                throw new IllegalStateException("no CHALLENGE was sent");
+            }
+        };
+    }
 }

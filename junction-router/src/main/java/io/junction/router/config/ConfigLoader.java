@@ -12,6 +12,8 @@ import io.junction.core.serialization.Serialization;
 import io.junction.router.config.TransportConfig.RawSocketConfig;
 import io.junction.router.config.TransportConfig.WebSocketConfig;
 import io.junction.router.uri.UriCheck;
+import io.junction.transport.tls.TlsServerConfig;
+import io.junction.transport.websocket.WebSocketCookie;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +91,7 @@ public final class ConfigLoader {
         Map<String, String> seen = new HashMap<>();
         List<RealmConfig> out = new ArrayList<>();
         for (ConfigNode n : nodes) {
-            n.allowOnly("name", "uri_check", "auth", "pubsub");
+            n.allowOnly("name", "uri_check", "auth", "pubsub", "roles", "dealer");
             if (!n.has("name")) {
                 throw new ConfigException(n.pathOf("name"), "is required");
             }
@@ -102,27 +104,12 @@ public final class ConfigLoader {
                 throw n.error("name", "realm \"" + name + "\" is already defined at " + previous);
             }
             UriCheck uriCheck = n.choice("uri_check", UriCheck.LOOSE, URI_CHECKS);
-            List<AuthMethodConfig> auth = n.has("auth") ? auth(n.object("auth")) : RealmConfig.defaults(name).auth();
-            out.add(new RealmConfig(name, uriCheck, auth, PubSubConfigLoader.pubsub(n.object("pubsub"))));
+            List<AuthMethodConfig> auth = n.has("auth") ? AuthConfigReader.read(n.object("auth")) : RealmConfig.defaults(name).auth();
+            List<RoleConfig> roles = n.has("roles") ? RolesConfigReader.read(n.object("roles")) : List.of();
+            out.add(new RealmConfig(name, uriCheck, auth, PubSubConfigLoader.pubsub(n.object("pubsub")), roles,
+                    DealerConfigLoader.dealer(n.object("dealer"))));
         }
-        return out;
-    }
-
-    private static List<AuthMethodConfig> auth(ConfigNode auth) {
-        Map<String, ConfigNode> methods = auth.entries();
-        if (methods.isEmpty()) {
-            throw new ConfigException(auth.path(), "at least one authentication method is required");
-        }
-        List<AuthMethodConfig> out = new ArrayList<>();
-        for (Map.Entry<String, ConfigNode> e : methods.entrySet()) {
-            ConfigNode settings = e.getValue();
-            if (e.getKey().equals(AnonymousAuthConfig.METHOD)) {
-                settings.allowOnly();
-                out.add(new AnonymousAuthConfig());
-            } else {
-                throw new ConfigException(settings.path(), "unknown authentication method (supported: anonymous)");
-            }
-        }
+        AuthConfigReader.checkAuthenticatorRealms(nodes, out);
         return out;
     }
 
@@ -130,7 +117,7 @@ public final class ConfigLoader {
         List<TransportConfig> out = new ArrayList<>();
         Map<String, String> endpoints = new HashMap<>();
         for (ConfigNode n : root.objects("transports")) {
-            n.allowOnly("type", "host", "port", "serializers", "max_message_size", "websocket", "rawsocket");
+            n.allowOnly("type", "host", "port", "serializers", "max_message_size", "websocket", "rawsocket", "tls");
             if (!n.has("type")) {
                 throw new ConfigException(n.pathOf("type"), "is required (one of " + String.join(", ", TRANSPORT_TYPES.keySet()) + ")");
             }
@@ -159,7 +146,8 @@ public final class ConfigLoader {
             } else {
                 n.forbid("rawsocket", "for a websocket transport");
             }
-            out.add(new TransportConfig(type, host, port, serializers, maxMessageSize, websocket, rawsocket));
+            TlsServerConfig tls = n.has("tls") ? TlsConfigReader.read(n.object("tls")) : null;
+            out.add(new TransportConfig(type, host, port, serializers, maxMessageSize, websocket, rawsocket, tls));
         }
         return out;
     }
@@ -188,7 +176,7 @@ public final class ConfigLoader {
     }
 
     private static WebSocketConfig websocket(ConfigNode n) {
-        n.allowOnly("paths", "batched");
+        n.allowOnly("paths", "batched", "cookie");
         WebSocketConfig defaults = WebSocketConfig.defaults();
         List<String> paths = n.strings("paths");
         if (paths == null) {
@@ -201,7 +189,8 @@ public final class ConfigLoader {
                 throw new ConfigException(n.pathOf("paths") + "[" + i + "]", "must start with '/', got \"" + paths.get(i) + "\"");
             }
         }
-        return new WebSocketConfig(paths, n.bool("batched", defaults.batched()));
+        WebSocketCookie cookie = n.has("cookie") ? TransportAuthConfigReader.webSocketCookie(n.object("cookie")) : null;
+        return new WebSocketConfig(paths, n.bool("batched", defaults.batched()), cookie);
     }
 
     private static RawSocketConfig rawsocket(ConfigNode n) {

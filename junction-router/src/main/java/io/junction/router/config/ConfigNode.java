@@ -88,6 +88,18 @@ final class ConfigNode {
         return v.asText();
     }
 
+    /** A secret string (ticket, password, key): like {@link #string}, but an error never shows the value. */
+    String secret(String key) {
+        JsonNode v = value(key);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw error(key, "must be a string (quote it in YAML)");
+        }
+        return v.asText();
+    }
+
     boolean bool(String key, boolean defaultValue) {
         JsonNode v = value(key);
         if (v == null) {
@@ -186,6 +198,12 @@ final class ConfigNode {
             throw error(key, "must be one of " + String.join(", ", choices.keySet()) + ", got " + describe(v));
         }
         return e;
+    }
+
+    /** Whether {@code key} holds a list (rather than a mapping or a scalar). */
+    boolean isList(String key) {
+        JsonNode v = value(key);
+        return v != null && v.isArray();
     }
 
     /** A list of strings; {@code null} if the key is absent. */

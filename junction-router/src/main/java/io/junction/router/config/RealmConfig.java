@@ -12,17 +12,40 @@ import java.util.Objects;
  * @param uriCheck how strictly topic and procedure URIs are checked
  * @param auth     the authentication methods sessions may use to join, in the order they were configured
  * @param pubsub   the Advanced Profile publish &amp; subscribe settings
+ * @param roles    the roles sessions may have and what each may do; empty: every role exists and may
+ *                 do everything
+ * @param dealer   the dealer's settings
  */
-public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub) {
+public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub,
+                          List<RoleConfig> roles, DealerConfig dealer) {
 
     public RealmConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(uriCheck, "uriCheck");
         auth = List.copyOf(auth);
         Objects.requireNonNull(pubsub, "pubsub");
+        roles = List.copyOf(roles);
+        Objects.requireNonNull(dealer, "dealer");
     }
 
-    /** A realm with the default publish &amp; subscribe settings. */
+    /** A realm with the default dealer settings. */
+    public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub,
+                       List<RoleConfig> roles) {
+        this(name, uriCheck, auth, pubsub, roles, DealerConfig.defaults());
+    }
+
+    /** A realm without configured roles. */
+    public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub,
+                       DealerConfig dealer) {
+        this(name, uriCheck, auth, pubsub, List.of(), dealer);
+    }
+
+    /** A realm without configured roles, with the default dealer settings. */
+    public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub) {
+        this(name, uriCheck, auth, pubsub, List.of(), DealerConfig.defaults());
+    }
+
+    /** A realm with the default publish &amp; subscribe and dealer settings and without configured roles. */
     public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth) {
         this(name, uriCheck, auth, PubSubConfig.defaults());
     }

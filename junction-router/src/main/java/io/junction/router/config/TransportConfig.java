@@ -1,6 +1,8 @@
 package io.junction.router.config;
 
 import io.junction.core.serialization.Serialization;
+import io.junction.transport.tls.TlsServerConfig;
+import io.junction.transport.websocket.WebSocketCookie;
 
 import java.util.List;
 import java.util.Objects;
@@ -12,9 +14,11 @@ import java.util.Objects;
  * @param maxMessageSize the largest message accepted from a peer, in bytes
  * @param websocket      WebSocket settings; {@code null} for a RawSocket-only transport
  * @param rawsocket      RawSocket settings; {@code null} for a WebSocket-only transport
+ * @param tls            TLS settings (wss://, rss://); {@code null} for plain TCP
  */
 public record TransportConfig(TransportType type, String host, int port, List<Serialization> serializers,
-                              long maxMessageSize, WebSocketConfig websocket, RawSocketConfig rawsocket) {
+                              long maxMessageSize, WebSocketConfig websocket, RawSocketConfig rawsocket,
+                              TlsServerConfig tls) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -29,6 +33,12 @@ public record TransportConfig(TransportType type, String host, int port, List<Se
         }
     }
 
+    /** A transport without TLS. */
+    public TransportConfig(TransportType type, String host, int port, List<Serialization> serializers,
+                           long maxMessageSize, WebSocketConfig websocket, RawSocketConfig rawsocket) {
+        this(type, host, port, serializers, maxMessageSize, websocket, rawsocket, null);
+    }
+
     /** Universal on 127.0.0.1:8080, WebSocket at {@code /ws}, every serializer. */
     public static TransportConfig defaults() {
         return new TransportConfig(TransportType.UNIVERSAL, DEFAULT_HOST, DEFAULT_PORT, List.of(Serialization.values()),
@@ -40,11 +50,16 @@ public record TransportConfig(TransportType type, String host, int port, List<Se
      *
      * @param paths   the HTTP paths that accept WAMP WebSocket connections
      * @param batched whether the {@code wamp.2.<serializer>.batched} subprotocols are offered too
+     * @param cookie  the tracking cookie for cookie authentication, or {@code null} for none
      */
-    public record WebSocketConfig(List<String> paths, boolean batched) {
+    public record WebSocketConfig(List<String> paths, boolean batched, WebSocketCookie cookie) {
 
         public WebSocketConfig {
             paths = List.copyOf(paths);
+        }
+
+        public WebSocketConfig(List<String> paths, boolean batched) {
+            this(paths, batched, null);
         }
 
         public static WebSocketConfig defaults() {

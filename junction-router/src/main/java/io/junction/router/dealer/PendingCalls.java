@@ -1,6 +1,7 @@
 package io.junction.router.dealer;
 
 import io.junction.core.id.Ids;
+import io.junction.router.dealer.progressive.ContinuationGrace;
 
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PendingCalls {
 
     private final ConcurrentHashMap<Long, PendingCall> asCaller = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, PendingCall> asCallee = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, PendingInvocation> asCallee = new ConcurrentHashMap<>();
     private final AtomicLong lastInvocationId = new AtomicLong();
+    private final ContinuationGrace ended = new ContinuationGrace();
     private volatile boolean closed;
 
     /** Calls this session made that have not been answered yet. */
@@ -33,16 +35,21 @@ public final class PendingCalls {
         return lastInvocationId.updateAndGet(Ids::next);
     }
 
+    /** The call in flight with this CALL request ID, or {@code null}. */
+    PendingCall call(long request) {
+        return asCaller.get(request);
+    }
+
     /** @return {@code false} if the caller already has a call in flight with this request ID */
     boolean addCall(PendingCall call) {
         return asCaller.putIfAbsent(call.callRequest(), call) == null;
     }
 
-    void addInvocation(PendingCall call) {
-        asCallee.put(call.invocationRequest(), call);
+    void addInvocation(PendingInvocation invocation) {
+        asCallee.put(invocation.request(), invocation);
     }
 
-    PendingCall invocation(long invocationRequest) {
+    PendingInvocation invocation(long invocationRequest) {
         return asCallee.get(invocationRequest);
     }
 
@@ -50,8 +57,13 @@ public final class PendingCalls {
         return asCaller.remove(call.callRequest(), call);
     }
 
-    void removeInvocation(PendingCall call) {
-        asCallee.remove(call.invocationRequest(), call);
+    boolean removeInvocation(PendingInvocation invocation) {
+        return asCallee.remove(invocation.request(), invocation);
+    }
+
+    /** Progressive call invocations of this caller that ended before the caller's last chunk. */
+    ContinuationGrace endedStreams() {
+        return ended;
     }
 
     /**
@@ -70,7 +82,7 @@ public final class PendingCalls {
         return asCaller.values();
     }
 
-    Collection<PendingCall> invocations() {
+    Collection<PendingInvocation> invocations() {
         return asCallee.values();
     }
 }

@@ -2,15 +2,17 @@ package io.junction.router.realm;
 
 import io.junction.core.serialization.Serialization;
 import io.junction.core.serialization.WampCodec;
-import io.junction.router.auth.AnonymousAuth;
 import io.junction.router.auth.AuthMethod;
+import io.junction.router.auth.AuthMethods;
+import io.junction.router.auth.RoleCatalog;
+import io.junction.router.authorization.RealmAuthorizer;
 import io.junction.router.broker.Broker;
-import io.junction.router.config.AnonymousAuthConfig;
 import io.junction.router.config.AuthMethodConfig;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.RealmConfig;
 import io.junction.router.dealer.Dealer;
 import io.junction.router.session.RouterSession;
+import io.junction.transport.TransportDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,26 +40,29 @@ public final class Realm {
     private volatile Map<String, AuthMethod> authMethods;
     private final Broker broker;
     private final Dealer dealer;
+    private final RealmAuthorizer authorizer;
+    private volatile RoleCatalog roleCatalog;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder droppedEvents = new LongAdder();
 
-    public Realm(RealmConfig config, LimitsConfig limits, Function<Serialization, WampCodec> codecs) {
+    public Realm(RealmConfig config, LimitsConfig limits, Function<Serialization, WampCodec> codecs, AuthMethods auth,
+                 RealmAuthorizer authorizer) {
         this.name = config.name();
+        this.authorizer = authorizer;
+        this.roleCatalog = authorizer;
         Map<String, AuthMethod> methods = new LinkedHashMap<>();
         for (AuthMethodConfig method : config.auth()) {
-            methods.put(method.method(), authMethod(method));
+            for (AuthMethod m : auth.create(method)) {
+                methods.put(m.name(), m);
+                if (m instanceof SessionListener listener) {
+                    listeners.add(listener); // e.g. cookie authentication binds cookies to joining sessions
+                }
+            }
         }
         this.authMethods = Collections.unmodifiableMap(methods);
         this.broker = new Broker(config.uriCheck(), codecs, config.pubsub());
-        this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession());
-    }
-
-    private static AuthMethod authMethod(AuthMethodConfig config) {
-        if (config instanceof AnonymousAuthConfig) {
-            return new AnonymousAuth();
-        }
-        throw new IllegalArgumentException("unsupported authentication method " + config.method());
+        this.dealer = new Dealer(config.uriCheck(), limits.maxPendingCallsPerSession(), config.dealer());
     }
 
     public String name() {
@@ -71,11 +77,40 @@ public final class Realm {
         return dealer;
     }
 
+    /** The roles sessions may be admitted under: the configured roles, unless replaced. */
+    public RoleCatalog roleCatalog() {
+        return roleCatalog;
+    }
+
+    /** What the realm's sessions may do (see {@code docs/authorization.md}). */
+    public RealmAuthorizer authorizer() {
+        return authorizer;
+    }
+
+    /** Sets the roles sessions joining from now on may be admitted under. */
+    public void useRoleCatalog(RoleCatalog catalog) {
+        roleCatalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
     /** The first of the client's offered methods (in the client's order) that this realm allows, or {@code null}. */
     public AuthMethod authMethodFor(List<String> offered) {
         for (String method : offered) {
             AuthMethod m = authMethods.get(method);
             if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first of the client's offered methods that this realm allows and that
+     * {@linkplain AuthMethod#appliesTo applies} to the client, or {@code null}.
+     */
+    public AuthMethod authMethodFor(List<String> offered, String authid, TransportDetails transport) {
+        for (String method : offered) {
+            AuthMethod m = authMethods.get(method);
+            if (m != null && m.appliesTo(authid, transport)) {
                 return m;
             }
         }

@@ -3,6 +3,7 @@ package io.junction.router.server;
 import io.junction.core.serialization.Codecs;
 import io.junction.core.serialization.Serialization;
 import io.junction.router.Router;
+import io.junction.router.config.ConfigException;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.RouterConfig;
 import io.junction.router.config.TransportConfig;
@@ -41,10 +42,15 @@ public final class RouterServer implements AutoCloseable {
         bossGroup = IoTransport.newGroup(true, 1, "junction-accept", false);
         workerGroup = IoTransport.newGroup(true, 0, "junction-io", false);
         try {
-            for (TransportConfig transport : config.transports()) {
+            for (int i = 0; i < config.transports().size(); i++) {
+                TransportConfig transport = config.transports().get(i);
                 WampServer server = new WampServer(serverConfig(transport, config.limits()), Codecs::of, router,
                         bossGroup, workerGroup);
-                server.start();
+                try {
+                    server.start();
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("transports[" + i + "].tls", e.getMessage());
+                }
                 servers.add(server);
             }
         } catch (RuntimeException e) {
@@ -70,12 +76,13 @@ public final class RouterServer implements AutoCloseable {
         }
         if (transport.websocket() != null) {
             b.webSocketPaths(transport.websocket().paths().toArray(String[]::new))
-                    .batched(transport.websocket().batched());
+                    .batched(transport.websocket().batched())
+                    .webSocketCookie(transport.websocket().cookie());
         }
         if (transport.rawsocket() != null) {
             b.rawSocketMaxMessageLength((int) Long.highestOneBit(transport.rawsocket().maxLength()));
         }
-        return b.build();
+        return b.tls(transport.tls()).build();
     }
 
     public Router router() {

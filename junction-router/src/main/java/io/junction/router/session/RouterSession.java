@@ -5,6 +5,7 @@ import io.junction.core.id.Ids;
 import io.junction.core.message.Abort;
 import io.junction.core.message.Authenticate;
 import io.junction.core.message.Call;
+import io.junction.core.message.Cancel;
 import io.junction.core.message.Challenge;
 import io.junction.core.message.Dicts;
 import io.junction.core.message.ErrorMessage;
@@ -29,6 +30,8 @@ import io.junction.router.auth.AuthMethod;
 import io.junction.router.auth.AuthOutcome;
 import io.junction.router.auth.AuthRequest;
 import io.junction.router.auth.Authenticator;
+import io.junction.router.authorization.AuthorizationGate;
+import io.junction.router.config.AnonymousAuthConfig;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.SlowSubscriberPolicy;
 import io.junction.router.dealer.PendingCalls;
@@ -42,6 +45,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +84,8 @@ public final class RouterSession implements ConnectionListener {
     private AuthMethod authMethod;
     private Authenticator authenticator;
     private boolean challenged;
+    private long reservedId;
+    private AuthorizationGate gate;
     private long lastRequest;
 
     // fixed at WELCOME, before the session becomes visible to other sessions
@@ -222,9 +228,15 @@ public final class RouterSession implements ConnectionListener {
     public void onMessage(Message message) {
         try {
             dispatch(message);
-        } catch (ProtocolViolation v) {
-            abort(WampErrors.PROTOCOL_VIOLATION, v.getMessage());
         } catch (RuntimeException e) {
+            failedToHandle(message, e);
+        }
+    }
+
+    private void failedToHandle(Message message, RuntimeException e) {
+        if (e instanceof ProtocolViolation v) {
+            abort(WampErrors.PROTOCOL_VIOLATION, v.getMessage());
+        } else {
             log.error("session {} ({}): failed to handle {}", id, connection.details().peer(), message.type(), e);
             abort(RouterErrors.INTERNAL_ERROR,
                     "The router failed to handle a " + message.type() + " message; the session is closed.");
@@ -280,8 +292,15 @@ public final class RouterSession implements ConnectionListener {
         }
     }
 
-    /** A message of an established session. */
+    /** A message of an established session: authorized first, unless the router runs the session itself. */
     private void route(Message m) {
+        if (gate != null && (m = gate.admit(m)) == null) {
+            return; // refused, or waits for its authorizer and comes back through the gate
+        }
+        routeAdmitted(m);
+    }
+
+    private void routeAdmitted(Message m) {
         Realm r = realm;
         switch (m.type()) {
             case PUBLISH -> {
@@ -301,8 +320,15 @@ public final class RouterSession implements ConnectionListener {
             }
             case CALL -> {
                 Call c = (Call) m;
-                checkRequest(c.request());
+                if (c.request() <= lastRequest && r.dealer().continuesCall(this, c.request())) {
+                    checkId(c.request(), "request"); // a chunk of a progressive call invocation reuses its call's ID
+                } else {
+                    checkRequest(c.request());
+                }
                 r.dealer().call(this, c);
+            }
+            case CANCEL -> {
+                r.dealer().cancel(this, (Cancel) m); // never ends the session, whatever it names
             }
             case REGISTER -> {
                 Register reg = (Register) m;
@@ -333,9 +359,8 @@ public final class RouterSession implements ConnectionListener {
                 send(new Goodbye(Map.of(), WampErrors.CLOSE_GOODBYE_AND_OUT));
                 close();
             }
-            case CANCEL, EVENT_RECEIVED -> {
-                // Call canceling and acknowledged delivery are not implemented (not announced);
-                // CANCEL must never end a session, so both are ignored.
+            case EVENT_RECEIVED -> {
+                // Acknowledged delivery is not implemented (not announced): ignored.
                 log.debug("session {}: ignoring {}", id, m.type());
             }
             case HELLO, AUTHENTICATE -> throw new ProtocolViolation(
@@ -370,7 +395,19 @@ public final class RouterSession implements ConnectionListener {
             abort(WampErrors.NO_SUCH_REALM, "The realm \"" + m.realm() + "\" does not exist.");
             return;
         }
-        AuthMethod method = r.authMethodFor(hello.authmethods());
+        AuthMethod method = r.authMethodFor(hello.authmethods(), hello.authid(), connection.details());
+        if (method == null && r.authMethodFor(hello.authmethods()) != null) {
+            // e.g. tls without a client certificate, cookie without a known cookie
+            abort(WampErrors.AUTHENTICATION_REQUIRED, "None of the offered authentication methods "
+                    + hello.authmethods() + " can be used on this connection (allowed on realm \"" + r.name()
+                    + "\": " + String.join(", ", r.authMethodNames()) + ").");
+            return;
+        }
+        if (method == null && hello.authmethods().equals(List.of(AnonymousAuthConfig.METHOD))) {
+            abort(WampErrors.AUTHENTICATION_REQUIRED, "Realm \"" + r.name() + "\" does not admit anonymous sessions;"
+                    + " authenticate with one of: " + String.join(", ", r.authMethodNames()) + ".");
+            return;
+        }
         if (method == null) {
             abort(WampErrors.NO_MATCHING_AUTH_METHOD, "None of the offered authentication methods "
                     + hello.authmethods() + " is allowed on realm \"" + r.name() + "\" (allowed: "
@@ -383,11 +420,12 @@ public final class RouterSession implements ConnectionListener {
             return;
         }
         holdsSessionSlot = true;
+        reservedId = router.reserveSessionId();
         state = SessionState.AUTHENTICATING;
         joiningRealm = r;
         authMethod = method;
-        AuthRequest request = new AuthRequest(r.name(), hello.authid(), hello.authmethods(), hello.authextra(),
-                connection.details());
+        AuthRequest request = new AuthRequest(r.name(), reservedId, hello.authid(), hello.authmethods(),
+                hello.authextra(), connection.details(), connection::channelBinding);
         runAuthStep(() -> {
             authenticator = method.start(request);
             return authenticator.hello();
@@ -425,10 +463,15 @@ public final class RouterSession implements ConnectionListener {
             authFailed(failure);
         } else if (outcome instanceof AuthOutcome.Challenging c) {
             challenged = true;
-            send(new Challenge(authMethod.name(), c.extra()));
+            send(new Challenge(c.method() != null ? c.method() : authMethod.name(), c.extra()));
         } else if (outcome instanceof AuthOutcome.Denied d) {
             abort(d.reason(), d.message());
         } else if (outcome instanceof AuthOutcome.Accepted a) {
+            if (!joiningRealm.roleCatalog().defines(a.identity().authrole())) {
+                abort(WampErrors.NO_SUCH_ROLE, "The role \"" + a.identity().authrole() + "\" that authentication assigned"
+                        + " does not exist on realm \"" + joiningRealm.name() + "\".");
+                return;
+            }
             welcome(a.identity());
         } else {
             authFailed(new IllegalStateException("authenticator returned " + outcome));
@@ -443,10 +486,15 @@ public final class RouterSession implements ConnectionListener {
 
     private void welcome(AuthIdentity identity) {
         Realm r = joiningRealm;
-        id = router.registerSession(this);
+        router.registerSession(this, reservedId);
+        id = reservedId;
+        reservedId = 0;
         details = new SessionDetails(id, r.name(), identity, hello, connection.details());
         realm = r;
         state = SessionState.ESTABLISHED;
+        if (!routerInternal) {
+            gate = r.authorizer().gate(details, connection.eventLoop(), new Gated());
+        }
         cancelTimer();
 
         Map<String, Object> welcome = new LinkedHashMap<>();
@@ -461,6 +509,27 @@ public final class RouterSession implements ConnectionListener {
         send(new Welcome(id, welcome));
         r.join(this);
         log.debug("session {} joined realm {} as {}/{}", id, r.name(), identity.authid(), identity.authrole());
+    }
+
+    /**
+     * Joins {@code realm} as {@code identity} without a handshake: for a session the router runs
+     * itself over an in-process connection (see {@code RealmCaller}). It holds no session slot and
+     * no handshake timer, and it is not subject to authorization (it may use the reserved
+     * {@code wamp.*} URIs; it calls dynamic authorizers). Runs on the connection's event loop.
+     *
+     * @param helloDetails what the session would have announced in HELLO (its roles)
+     */
+    public void joinAsRouter(Realm realm, AuthIdentity identity, Map<String, Object> helloDetails) {
+        connection.eventLoop().execute(() -> {
+            if (state != SessionState.WAITING_FOR_HELLO) {
+                return;
+            }
+            hello = HelloDetails.parse(helloDetails);
+            joiningRealm = realm;
+            markRouterInternal();
+            reservedId = router.reserveSessionId();
+            welcome(identity);
+        });
     }
 
     private void handshakeTimedOut() {
@@ -503,6 +572,10 @@ public final class RouterSession implements ConnectionListener {
             holdsSessionSlot = false;
             router.releaseSessionSlot();
         }
+        if (reservedId != 0) {
+            router.releaseSessionId(reservedId);
+            reservedId = 0;
+        }
         router.forget(this);
     }
 
@@ -510,6 +583,39 @@ public final class RouterSession implements ConnectionListener {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
+        }
+    }
+
+    /** The session as its authorization gate sees it. */
+    private final class Gated implements AuthorizationGate.GatedSession {
+
+        @Override
+        public boolean send(Message message) {
+            return RouterSession.this.send(message);
+        }
+
+        @Override
+        public boolean isEstablished() {
+            return state == SessionState.ESTABLISHED;
+        }
+
+        @Override
+        public void proceed(Message admitted) {
+            try {
+                routeAdmitted(admitted);
+            } catch (RuntimeException e) {
+                failedToHandle(admitted, e);
+            }
+        }
+
+        @Override
+        public void abort(String reason, String message) {
+            RouterSession.this.abort(reason, message);
+        }
+
+        @Override
+        public void pauseInput(boolean paused) {
+            connection.pauseInput(paused);
         }
     }
 

@@ -96,9 +96,9 @@ class ConfigLoaderTest {
             realms: [{name: r}, {name: r}]                                 | realms[1].name: realm "r" is already defined at realms[0]
             realms: [{name: r, uri_check: medium}]                         | realms[0].uri_check: must be one of loose, strict, got "medium"
             realms: [{name: r, auth: {}}]                                  | realms[0].auth: at least one authentication method is required
-            realms: [{name: r, auth: {ticket: {}}}]                        | realms[0].auth.ticket: unknown authentication method (supported: anonymous)
+            realms: [{name: r, auth: {kerberos: {}}}]                      | realms[0].auth.kerberos: unknown authentication method (supported: anonymous, ticket, wampcra, wamp-scram (or scram), cryptosign, tls, cookie)
             realms: [{name: r, auth: {anonymous: {role: x}}}]              | realms[0].auth.anonymous.role: unknown key (no keys are allowed here)
-            realms: [{name: r, roles: []}]                                 | realms[0].roles: unknown key (expected one of: auth, name, pubsub, uri_check)
+            realms: [{name: r, roles: []}]                                 | realms[0].roles: must be a mapping of keys to values, got a list
             transports: [{port: 8080}]                                     | transports[0].type: is required (one of universal, websocket, rawsocket)
             transports: [{type: tcp}]                                      | transports[0].type: must be one of universal, websocket, rawsocket, got "tcp"
             transports: [{type: universal, port: 70000}]                   | transports[0].port: must be 1..65535, got 70000
@@ -109,7 +109,7 @@ class ConfigLoaderTest {
             transports: [{type: rawsocket, serializers: [json, json]}]     | transports[0].serializers[1]: "json" is listed twice
             transports: [{type: rawsocket, serializers: []}]               | transports[0].serializers: at least one serializer is required
             transports: [{type: universal, max_message_size: 12}]          | transports[0].max_message_size: must be 1KiB..1GiB, got 12
-            transports: [{type: websocket, websocket: {pathz: [/ws]}}]     | transports[0].websocket.pathz: unknown key (expected one of: batched, paths)
+            transports: [{type: websocket, websocket: {pathz: [/ws]}}]     | transports[0].websocket.pathz: unknown key (expected one of: batched, cookie, paths)
             transports: [{type: websocket, websocket: {paths: [ws]}}]      | transports[0].websocket.paths[0]: must start with '/', got "ws"
             transports: [{type: websocket, websocket: {batched: 1}}]       | transports[0].websocket.batched: must be true or false, got 1
             transports: [{type: websocket, rawsocket: {}}]                 | transports[0].rawsocket: not allowed for a websocket transport

@@ -73,7 +73,7 @@ class SessionLifecycleTest {
                 .containsEntry("authprovider", "static")
                 .containsEntry("roles", Map.of(
                         "broker", Map.of("features", RouterFeatures.BROKER),
-                        "dealer", Map.of("features", Map.of())));
+                        "dealer", Map.of("features", RouterFeatures.DEALER)));
         assertThat((String) w.details().get("authid")).isNotBlank();
         assertThat((String) w.details().get("agent")).isEqualTo(RouterFeatures.AGENT)
                 .matches("Junction/\\d+\\.\\d+.*"); // the version filtered in from the build

@@ -16,7 +16,9 @@ import io.netty.util.concurrent.EventExecutor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +45,7 @@ public final class FakeConnection implements WampConnection {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final AtomicInteger sendsLeft = new AtomicInteger(Integer.MAX_VALUE);
     private volatile ConnectionListener listener;
+    private final Map<String, byte[]> channelBindings = new ConcurrentHashMap<>();
 
     public FakeConnection(Serialization serialization, EventLoop loop, Function<Serialization, WampCodec> codecs) {
         this.serialization = serialization;
@@ -55,6 +58,16 @@ public final class FakeConnection implements WampConnection {
     /** Hands the connection to the router, on the connection's event loop, as a transport would. */
     public void connect(ConnectionAcceptor acceptor) {
         runOnLoop(() -> listener = acceptor.accept(this));
+    }
+
+    /** From now on the connection offers TLS channel binding data of {@code type}, as a TLS transport would. */
+    public void channelBinding(String type, byte[] data) {
+        channelBindings.put(type, data.clone());
+    }
+
+    @Override
+    public Optional<byte[]> channelBinding(String type) {
+        return Optional.ofNullable(channelBindings.get(type)).map(byte[]::clone);
     }
 
     /** The peer sends {@code message}. */

@@ -121,8 +121,12 @@ public final class TestClient {
     }
 
     public long register(String procedure) {
+        return register(procedure, Map.of());
+    }
+
+    public long register(String procedure, Map<String, Object> options) {
         long request = request();
-        send(new Register(request, Map.of(), procedure));
+        send(new Register(request, options, procedure));
         Registered r = expect(Registered.class);
         assertThat(r.request()).isEqualTo(request);
         return r.registration();
@@ -141,8 +145,12 @@ public final class TestClient {
 
     /** Calls {@code procedure}; returns the request ID. */
     public long call(String procedure, Payload payload) {
+        return call(procedure, Map.of(), payload);
+    }
+
+    public long call(String procedure, Map<String, Object> options, Payload payload) {
         long request = request();
-        send(new Call(request, Map.of(), procedure, payload));
+        send(new Call(request, options, procedure, payload));
         return request;
     }
 }

@@ -3,6 +3,7 @@ package io.junction.transport.client;
 import io.junction.transport.rawsocket.RawSocketHandshake;
 import io.netty.channel.EventLoopGroup;
 
+import java.net.CookieHandler;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,11 +23,14 @@ import java.util.Objects;
  * @param maxOutboundBytes    the bytes that may wait for writing before {@code send} refuses more
  * @param eventLoopGroup      the event loops to run on, {@code null} for the shared default (daemon threads)
  * @param headers             extra HTTP headers for the WebSocket upgrade request
+ * @param cookies             WebSocket: where cookies come from and go to (e.g. a {@link java.net.CookieManager}
+ *                            kept across connections, for the router's {@code cookie} authentication),
+ *                            {@code null} for none
  */
 public record ClientTransportOptions(boolean batched, int maxMessageSize, boolean perMessageDeflate,
                                      Duration connectTimeout, Duration handshakeTimeout, Duration closeTimeout,
                                      long maxOutboundBytes, EventLoopGroup eventLoopGroup,
-                                     Map<String, String> headers) {
+                                     Map<String, String> headers, CookieHandler cookies) {
 
     public ClientTransportOptions {
         if (maxMessageSize <= 0) {
@@ -44,17 +48,17 @@ public record ClientTransportOptions(boolean batched, int maxMessageSize, boolea
     /** Not batched, 16M messages, no compression, 10 s timeouts, 8 MiB outbound cap, shared event loops. */
     public static ClientTransportOptions defaults() {
         return new ClientTransportOptions(false, RawSocketHandshake.MAX_MAX_LENGTH, false, Duration.ofSeconds(10),
-                Duration.ofSeconds(10), Duration.ofSeconds(5), 8L * 1024 * 1024, null, Map.of());
+                Duration.ofSeconds(10), Duration.ofSeconds(5), 8L * 1024 * 1024, null, Map.of(), null);
     }
 
     public ClientTransportOptions withBatched(boolean batched) {
         return new ClientTransportOptions(batched, maxMessageSize, perMessageDeflate, connectTimeout, handshakeTimeout,
-                closeTimeout, maxOutboundBytes, eventLoopGroup, headers);
+                closeTimeout, maxOutboundBytes, eventLoopGroup, headers, cookies);
     }
 
     public ClientTransportOptions withMaxMessageSize(int bytes) {
         return new ClientTransportOptions(batched, bytes, perMessageDeflate, connectTimeout, handshakeTimeout,
-                closeTimeout, maxOutboundBytes, eventLoopGroup, headers);
+                closeTimeout, maxOutboundBytes, eventLoopGroup, headers, cookies);
     }
 
     /** RawSocket's way of saying {@link #withMaxMessageSize}: {@code 2^(exponent+9)} octets. */
@@ -64,38 +68,44 @@ public record ClientTransportOptions(boolean batched, int maxMessageSize, boolea
 
     public ClientTransportOptions withPerMessageDeflate(boolean enabled) {
         return new ClientTransportOptions(batched, maxMessageSize, enabled, connectTimeout, handshakeTimeout,
-                closeTimeout, maxOutboundBytes, eventLoopGroup, headers);
+                closeTimeout, maxOutboundBytes, eventLoopGroup, headers, cookies);
     }
 
     public ClientTransportOptions withConnectTimeout(Duration timeout) {
         return new ClientTransportOptions(batched, maxMessageSize, perMessageDeflate, timeout, handshakeTimeout,
-                closeTimeout, maxOutboundBytes, eventLoopGroup, headers);
+                closeTimeout, maxOutboundBytes, eventLoopGroup, headers, cookies);
     }
 
     public ClientTransportOptions withHandshakeTimeout(Duration timeout) {
         return new ClientTransportOptions(batched, maxMessageSize, perMessageDeflate, connectTimeout, timeout,
-                closeTimeout, maxOutboundBytes, eventLoopGroup, headers);
+                closeTimeout, maxOutboundBytes, eventLoopGroup, headers, cookies);
     }
 
     public ClientTransportOptions withCloseTimeout(Duration timeout) {
         return new ClientTransportOptions(batched, maxMessageSize, perMessageDeflate, connectTimeout, handshakeTimeout,
-                timeout, maxOutboundBytes, eventLoopGroup, headers);
+                timeout, maxOutboundBytes, eventLoopGroup, headers, cookies);
     }
 
     public ClientTransportOptions withMaxOutboundBytes(long bytes) {
         return new ClientTransportOptions(batched, maxMessageSize, perMessageDeflate, connectTimeout, handshakeTimeout,
-                closeTimeout, bytes, eventLoopGroup, headers);
+                closeTimeout, bytes, eventLoopGroup, headers, cookies);
     }
 
     public ClientTransportOptions withEventLoopGroup(EventLoopGroup group) {
         return new ClientTransportOptions(batched, maxMessageSize, perMessageDeflate, connectTimeout, handshakeTimeout,
-                closeTimeout, maxOutboundBytes, group, headers);
+                closeTimeout, maxOutboundBytes, group, headers, cookies);
+    }
+
+    /** Sends the cookies {@code cookies} has for the router with each WebSocket upgrade, and gives it those the router sets. */
+    public ClientTransportOptions withCookies(CookieHandler cookies) {
+        return new ClientTransportOptions(batched, maxMessageSize, perMessageDeflate, connectTimeout, handshakeTimeout,
+                closeTimeout, maxOutboundBytes, eventLoopGroup, headers, cookies);
     }
 
     public ClientTransportOptions withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
         return new ClientTransportOptions(batched, maxMessageSize, perMessageDeflate, connectTimeout, handshakeTimeout,
-                closeTimeout, maxOutboundBytes, eventLoopGroup, h);
+                closeTimeout, maxOutboundBytes, eventLoopGroup, h, cookies);
     }
 }

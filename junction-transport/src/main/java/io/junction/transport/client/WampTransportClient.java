@@ -9,6 +9,8 @@ import io.junction.transport.connection.IoTransport;
 import io.junction.transport.connection.OutboundLimits;
 import io.junction.transport.connection.WampChannelInstaller;
 import io.junction.transport.rawsocket.RawSocketClientHandshakeHandler;
+import io.junction.transport.tls.TlsClientConfig;
+import io.junction.transport.tls.TlsContext;
 import io.junction.transport.websocket.WampSubprotocol;
 import io.junction.transport.websocket.WebSocketClientUpgradeHandler;
 import io.netty.bootstrap.Bootstrap;
@@ -30,6 +32,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,8 +41,12 @@ import java.util.function.Function;
  * Opens WAMP transport connections to a router:
  * <ul>
  *   <li>{@code ws://host[:port]/path}: WebSocket (port 80 by default);</li>
- *   <li>{@code rs://host:port} or {@code tcp://host:port}: RawSocket.</li>
+ *   <li>{@code wss://host[:port]/path}: WebSocket over TLS (port 443 by default);</li>
+ *   <li>{@code rs://host:port} or {@code tcp://host:port}: RawSocket;</li>
+ *   <li>{@code rss://host:port} or {@code tcps://host:port}: RawSocket over TLS.</li>
  * </ul>
+ * Over TLS the router's certificate is verified (see {@link TlsClientConfig}); a failed TLS
+ * handshake fails the future with an {@link javax.net.ssl.SSLHandshakeException} saying why.
  * The returned future completes, on the connection's event loop, once the transport handshake is
  * done; it fails with an {@link IOException} saying why otherwise (connection refused, timeout,
  * {@link io.junction.transport.websocket.WebSocketUpgradeException} with the HTTP status and reason,
@@ -48,6 +55,26 @@ import java.util.function.Function;
 public final class WampTransportClient {
 
     private static final int MAX_UPGRADE_RESPONSE_BYTES = 64 * 1024;
+    private static final Set<String> SECURE_SCHEMES = Set.of("wss", "rss", "tcps");
+
+    /** The TLS setup of secure URLs given no setup of their own: built on first use, shared. */
+    private static final class DefaultTls {
+        private static volatile TlsContext context;
+
+        static TlsContext context() {
+            TlsContext c = context;
+            if (c == null) {
+                synchronized (DefaultTls.class) {
+                    c = context;
+                    if (c == null) {
+                        c = TlsContext.forClient(TlsClientConfig.defaults());
+                        context = c;
+                    }
+                }
+            }
+            return c;
+        }
+    }
 
     private final Function<Serialization, WampCodec> codecs;
 
@@ -61,6 +88,18 @@ public final class WampTransportClient {
      */
     public CompletableFuture<WampConnection> connect(URI uri, Serialization serialization, ClientTransportOptions options,
                                                      Function<WampConnection, ConnectionListener> listeners) {
+        return connect(uri, serialization, options, null, listeners);
+    }
+
+    /**
+     * @param tls       the TLS setup for {@code wss://}, {@code rss://} and {@code tcps://} URLs;
+     *                  {@code null} for the defaults of {@link TlsClientConfig#defaults()}. Not used
+     *                  for plain URLs.
+     * @param listeners called on the event loop with the new connection, before any input is
+     *                  delivered; returns the listener of the connection's input
+     */
+    public CompletableFuture<WampConnection> connect(URI uri, Serialization serialization, ClientTransportOptions options,
+                                                     TlsContext tls, Function<WampConnection, ConnectionListener> listeners) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(serialization, "serialization");
         Objects.requireNonNull(options, "options");
@@ -75,12 +114,13 @@ public final class WampTransportClient {
                 new OutboundLimits(options.maxOutboundBytes(), Integer.MAX_VALUE, options.closeTimeout()), listeners);
         Consumer<ChannelPipeline> protocol;
         int port;
+        boolean secure = SECURE_SCHEMES.contains(scheme);
         switch (scheme) {
-            case "ws" -> {
-                port = uri.getPort() < 0 ? 80 : uri.getPort();
+            case "ws", "wss" -> {
+                port = uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80;
                 protocol = pipeline -> addWebSocket(pipeline, uri, serialization, options, installer, result);
             }
-            case "rs", "tcp" -> {
+            case "rs", "tcp", "rss", "tcps" -> {
                 if (uri.getPort() < 0) {
                     result.completeExceptionally(new IllegalArgumentException("no port in " + uri));
                     return result;
@@ -91,9 +131,16 @@ public final class WampTransportClient {
             }
             default -> {
                 result.completeExceptionally(new IllegalArgumentException(
-                        "unsupported transport URL " + uri + ": use ws://, rs:// or tcp://"));
+                        "unsupported transport URL " + uri + ": use ws://, wss://, rs://, rss://, tcp:// or tcps://"));
                 return result;
             }
+        }
+        TlsContext tlsContext;
+        try {
+            tlsContext = !secure ? null : tls != null ? tls : DefaultTls.context();
+        } catch (IllegalArgumentException e) {
+            result.completeExceptionally(e);
+            return result;
         }
         EventLoopGroup group = options.eventLoopGroup() != null ? options.eventLoopGroup() : ClientEventLoops.shared();
         Bootstrap bootstrap = new Bootstrap()
@@ -106,6 +153,9 @@ public final class WampTransportClient {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast("handshake-timeout", new HandshakeTimeoutHandler(options.handshakeTimeout()));
+                        if (tlsContext != null) {
+                            tlsContext.addClientHandlers(ch.pipeline(), uri.getHost(), port);
+                        }
                         protocol.accept(ch.pipeline());
                     }
                 });
@@ -130,6 +180,12 @@ public final class WampTransportClient {
         WampSubprotocol subprotocol = new WampSubprotocol(serialization, options.batched());
         HttpHeaders headers = new DefaultHttpHeaders();
         options.headers().forEach(headers::add);
+        Consumer<HttpHeaders> responseHeaders = h -> { };
+        if (options.cookies() != null) {
+            URI cookieUri = CookieJars.httpUri(uri);
+            CookieJars.addCookies(options.cookies(), cookieUri, headers);
+            responseHeaders = h -> CookieJars.keepCookies(options.cookies(), cookieUri, h);
+        }
         var handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, subprotocol.name(),
                 true, headers, options.maxMessageSize());
         pipeline.addLast("http-codec", new HttpClientCodec());
@@ -138,6 +194,6 @@ public final class WampTransportClient {
             pipeline.addLast("ws-compression", new WebSocketClientCompressionHandler(options.maxMessageSize()));
         }
         pipeline.addLast("ws-upgrade", new WebSocketClientUpgradeHandler(handshaker, subprotocol,
-                options.maxMessageSize(), options.closeTimeout(), installer, result));
+                options.maxMessageSize(), options.closeTimeout(), installer, result, responseHeaders));
     }
 }

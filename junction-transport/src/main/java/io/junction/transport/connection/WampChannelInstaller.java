@@ -5,11 +5,14 @@ import io.junction.core.serialization.WampCodec;
 import io.junction.transport.ConnectionListener;
 import io.junction.transport.TransportDetails;
 import io.junction.transport.WampConnection;
+import io.junction.transport.tls.TlsInfo;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -41,7 +44,9 @@ public final class WampChannelInstaller {
     }
 
     /**
-     * Must run on the channel's event loop, before any further input is passed on.
+     * Must run on the channel's event loop, before any further input is passed on. On a TLS
+     * channel, the details gain {@code is_secure: true} and the TLS facts under {@code tls}, and
+     * the connection offers the channel's binding data.
      *
      * @param peerMaxMessageLength the largest message the peer accepts
      * @return the connection, or {@code null} if no listener took it (the channel is then closed)
@@ -50,8 +55,14 @@ public final class WampChannelInstaller {
                                          int peerMaxMessageLength) {
         ChannelPipeline pipeline = channel.pipeline();
         WampCodec codec = codecs.apply(serialization);
+        TlsInfo tls = TlsInfo.of(channel);
+        if (tls != null) {
+            Map<String, Object> extra = new LinkedHashMap<>(details.extra());
+            extra.put(TlsInfo.DETAILS_KEY, tls.toDict());
+            details = new TransportDetails(details.type(), details.protocol(), details.peer(), true, extra);
+        }
         WampConnectionHandler connection = new WampConnectionHandler(channel, codec, details,
-                limits.withMaxMessageLength(Math.min(peerMaxMessageLength, limits.maxMessageLength())));
+                limits.withMaxMessageLength(Math.min(peerMaxMessageLength, limits.maxMessageLength())), tls);
         pipeline.addLast(CODEC, new WampCodecHandler(codec));
         pipeline.addLast(CONNECTION, connection);
         ConnectionListener listener;

@@ -8,6 +8,7 @@ import io.junction.transport.ConnectionListener;
 import io.junction.transport.EncodedMessage;
 import io.junction.transport.TransportDetails;
 import io.junction.transport.WampConnection;
+import io.junction.transport.tls.TlsInfo;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +71,7 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
+    private final TlsInfo tls;
 
     // confined to the event loop
     private ChannelHandlerContext ctx;
@@ -77,6 +80,13 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
     private boolean closeNotified;
 
     public WampConnectionHandler(Channel channel, WampCodec codec, TransportDetails details, OutboundLimits limits) {
+        this(channel, codec, details, limits, null);
+    }
+
+    /** @param tls the connection's TLS facts, {@code null} if it is not on TLS */
+    public WampConnectionHandler(Channel channel, WampCodec codec, TransportDetails details, OutboundLimits limits,
+                                 TlsInfo tls) {
+        this.tls = tls;
         this.channel = Objects.requireNonNull(channel, "channel");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.serialization = codec.serialization();
@@ -107,6 +117,16 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
     @Override
     public EventExecutor eventLoop() {
         return channel.eventLoop();
+    }
+
+    @Override
+    public void pauseInput(boolean paused) {
+        channel.config().setAutoRead(!paused);
+    }
+
+    @Override
+    public Optional<byte[]> channelBinding(String type) {
+        return tls == null ? Optional.empty() : tls.channelBinding(type);
     }
 
     @Override

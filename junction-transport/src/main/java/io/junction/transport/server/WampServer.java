@@ -8,6 +8,7 @@ import io.junction.transport.connection.IoTransport;
 import io.junction.transport.connection.OutboundLimits;
 import io.junction.transport.connection.WampChannelInstaller;
 import io.junction.transport.rawsocket.RawSocketServerHandshakeHandler;
+import io.junction.transport.tls.TlsContext;
 import io.junction.transport.websocket.SubprotocolNegotiation;
 import io.junction.transport.websocket.WebSocketUpgradeHandler;
 import io.netty.bootstrap.ServerBootstrap;
@@ -45,7 +46,8 @@ import java.util.function.Function;
  *   WebSocket: frame codec / [permessage-deflate] / aggregator / control frames /
  *              message decoder / message encoder / WAMP codec / WAMP connection
  * </pre>
- * A TLS handler would go in front of everything (not yet supported).
+ * With TLS configured, the TLS handlers go in front of everything (see {@link TlsContext}); a
+ * connection whose TLS handshake fails never reaches the WAMP handlers.
  */
 public final class WampServer implements AutoCloseable {
 
@@ -62,6 +64,7 @@ public final class WampServer implements AutoCloseable {
     private final EventLoopGroup sharedWorkerGroup;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
+    private TlsContext tls;
     private ChannelGroup channels;
     private Channel mainChannel;
     private Channel rawSocketChannel;
@@ -113,6 +116,10 @@ public final class WampServer implements AutoCloseable {
                 : IoTransport.newGroup(config.preferNativeTransport(), config.workerThreads(), "junction-io", false);
         channels = new DefaultChannelGroup("junction-connections", GlobalEventExecutor.INSTANCE);
         try {
+            if (config.tls() != null) {
+                tls = TlsContext.forServer(config.tls());
+                log.info("TLS ({}) with channel bindings {}", tls.engine(), tls.channelBindingTypes());
+            }
             boolean webSocket = config.protocols().contains(ListenerProtocol.WEBSOCKET);
             boolean rawSocket = config.protocols().contains(ListenerProtocol.RAWSOCKET);
             mainChannel = bind(config.port(), webSocket && rawSocket
@@ -121,15 +128,15 @@ public final class WampServer implements AutoCloseable {
             int port = port();
             if (webSocket) {
                 for (String path : config.webSocketPaths()) {
-                    log.info("WebSocket listening on ws://{}:{}{}", hostForUrl(), port, path);
+                    log.info("WebSocket listening on {}://{}:{}{}", tls != null ? "wss" : "ws", hostForUrl(), port, path);
                 }
             }
             if (rawSocket) {
-                log.info("RawSocket listening on rs://{}:{}", hostForUrl(), port);
+                log.info("RawSocket listening on {}://{}:{}", tls != null ? "rss" : "rs", hostForUrl(), port);
             }
             if (config.rawSocketPort() != WampServerConfig.NO_PORT) {
                 rawSocketChannel = bind(config.rawSocketPort(), this::addRawSocketHandshake);
-                log.info("RawSocket listening on rs://{}:{}", hostForUrl(), rawSocketPort());
+                log.info("RawSocket listening on {}://{}:{}", tls != null ? "rss" : "rs", hostForUrl(), rawSocketPort());
             }
         } catch (RuntimeException e) {
             stop();
@@ -149,6 +156,9 @@ public final class WampServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         channels.add(ch);
                         ch.pipeline().addLast("handshake-timeout", new HandshakeTimeoutHandler(config.handshakeTimeout()));
+                        if (tls != null) {
+                            tls.addServerHandlers(ch.pipeline());
+                        }
                         protocolHandlers.accept(ch.pipeline());
                     }
                 });
@@ -175,7 +185,7 @@ public final class WampServer implements AutoCloseable {
             pipeline.addLast("ws-compression", new WebSocketServerCompressionHandler(config.webSocketMaxMessageSize()));
         }
         pipeline.addLast("ws-upgrade", new WebSocketUpgradeHandler(config.webSocketPaths(), negotiation,
-                config.webSocketMaxMessageSize(), config.closeTimeout(), slots, installer));
+                config.webSocketMaxMessageSize(), config.closeTimeout(), slots, installer, config.webSocketCookie()));
     }
 
     /** The bound port of the main (WebSocket + RawSocket) listener. */
@@ -225,6 +235,10 @@ public final class WampServer implements AutoCloseable {
         }
         if (mainChannel != null) {
             log.info("Stopped listening on {}", mainChannel.localAddress());
+        }
+        if (tls != null) {
+            tls.close();
+            tls = null;
         }
         mainChannel = null;
         rawSocketChannel = null;

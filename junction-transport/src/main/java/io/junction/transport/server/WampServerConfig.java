@@ -2,6 +2,8 @@ package io.junction.transport.server;
 
 import io.junction.core.serialization.Serialization;
 import io.junction.transport.rawsocket.RawSocketHandshake;
+import io.junction.transport.tls.TlsServerConfig;
+import io.junction.transport.websocket.WebSocketCookie;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -39,6 +41,8 @@ public final class WampServerConfig {
     private final boolean preferNativeTransport;
     private final int bossThreads;
     private final int workerThreads;
+    private final TlsServerConfig tls;
+    private final WebSocketCookie webSocketCookie;
 
     private WampServerConfig(Builder b) {
         this.host = b.host;
@@ -60,6 +64,8 @@ public final class WampServerConfig {
         this.preferNativeTransport = b.preferNativeTransport;
         this.bossThreads = b.bossThreads;
         this.workerThreads = b.workerThreads;
+        this.tls = b.tls;
+        this.webSocketCookie = b.webSocketCookie;
     }
 
     public static Builder builder() {
@@ -81,12 +87,12 @@ public final class WampServerConfig {
         return port;
     }
 
-    /** The HTTP paths that upgrade to WAMP over WebSocket. */
     /** What the main port accepts: WebSocket, RawSocket, or both (told apart by the first octet). */
     public Set<ListenerProtocol> protocols() {
         return protocols;
     }
 
+    /** The HTTP paths that upgrade to WAMP over WebSocket. */
     public Set<String> webSocketPaths() {
         return webSocketPaths;
     }
@@ -164,6 +170,16 @@ public final class WampServerConfig {
         return workerThreads;
     }
 
+    /** TLS for every connection (wss://, rss://), or {@code null} for plain TCP. */
+    public TlsServerConfig tls() {
+        return tls;
+    }
+
+    /** The tracking cookie read or set on every WebSocket upgrade (cookie authentication), or {@code null}. */
+    public WebSocketCookie webSocketCookie() {
+        return webSocketCookie;
+    }
+
     public static final class Builder {
 
         private String host = "127.0.0.1";
@@ -185,6 +201,8 @@ public final class WampServerConfig {
         private boolean preferNativeTransport = true;
         private int bossThreads = 1;
         private int workerThreads = 0;
+        private TlsServerConfig tls;
+        private WebSocketCookie webSocketCookie;
 
         private Builder() {
         }
@@ -209,6 +227,8 @@ public final class WampServerConfig {
             preferNativeTransport = c.preferNativeTransport;
             bossThreads = c.bossThreads;
             workerThreads = c.workerThreads;
+            tls = c.tls;
+            webSocketCookie = c.webSocketCookie;
         }
 
         public Builder host(String host) {
@@ -300,6 +320,18 @@ public final class WampServerConfig {
 
         public Builder workerThreads(int threads) {
             this.workerThreads = threads;
+            return this;
+        }
+
+        /** TLS on every connection of this server; {@code null} (the default) for plain TCP. */
+        public Builder tls(TlsServerConfig tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** A tracking cookie on WebSocket connections (cookie authentication); {@code null} (the default) for none. */
+        public Builder webSocketCookie(WebSocketCookie cookie) {
+            this.webSocketCookie = cookie;
             return this;
         }
 

@@ -9,6 +9,7 @@ import io.junction.transport.connection.WampConnectionHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The client side of the WebSocket opening handshake: sends the upgrade request when the connection
@@ -38,12 +40,21 @@ public final class WebSocketClientUpgradeHandler extends SimpleChannelInboundHan
     private final Duration closeTimeout;
     private final WampChannelInstaller installer;
     private final CompletableFuture<WampConnection> result;
+    private final Consumer<HttpHeaders> responseHeaders;
     private boolean requested;
     private boolean timedOut;
 
     public WebSocketClientUpgradeHandler(WebSocketClientHandshaker handshaker, WampSubprotocol subprotocol,
                                          int maxMessageSize, Duration closeTimeout, WampChannelInstaller installer,
                                          CompletableFuture<WampConnection> result) {
+        this(handshaker, subprotocol, maxMessageSize, closeTimeout, installer, result, headers -> { });
+    }
+
+    /** @param responseHeaders given the headers of the router's response to the upgrade (e.g. to keep its cookies) */
+    public WebSocketClientUpgradeHandler(WebSocketClientHandshaker handshaker, WampSubprotocol subprotocol,
+                                         int maxMessageSize, Duration closeTimeout, WampChannelInstaller installer,
+                                         CompletableFuture<WampConnection> result, Consumer<HttpHeaders> responseHeaders) {
+        this.responseHeaders = responseHeaders;
         this.handshaker = handshaker;
         this.subprotocol = subprotocol;
         this.maxMessageSize = maxMessageSize;
@@ -78,6 +89,7 @@ public final class WebSocketClientUpgradeHandler extends SimpleChannelInboundHan
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+        responseHeaders.accept(response.headers());
         if (response.status().code() != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
             String body = response.content().toString(CharsetUtil.UTF_8).strip();
             if (body.length() > MAX_REASON_LENGTH) {

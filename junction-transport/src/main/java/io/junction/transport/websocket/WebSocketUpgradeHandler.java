@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -49,9 +50,18 @@ public final class WebSocketUpgradeHandler extends SimpleChannelInboundHandler<F
     private final Duration closeTimeout;
     private final ConnectionGate gate;
     private final WampChannelInstaller installer;
+    private final WebSocketCookie cookie;
 
     public WebSocketUpgradeHandler(Set<String> paths, SubprotocolNegotiation negotiation, int maxMessageSize,
                                    Duration closeTimeout, ConnectionGate gate, WampChannelInstaller installer) {
+        this(paths, negotiation, maxMessageSize, closeTimeout, gate, installer, null);
+    }
+
+    /** @param cookie the tracking cookie to read or set on each upgrade, or {@code null} for none */
+    public WebSocketUpgradeHandler(Set<String> paths, SubprotocolNegotiation negotiation, int maxMessageSize,
+                                   Duration closeTimeout, ConnectionGate gate, WampChannelInstaller installer,
+                                   WebSocketCookie cookie) {
+        this.cookie = cookie;
         this.paths = Set.copyOf(paths);
         this.negotiation = negotiation;
         this.maxMessageSize = maxMessageSize;
@@ -102,9 +112,14 @@ public final class WebSocketUpgradeHandler extends SimpleChannelInboundHandler<F
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String path, WampSubprotocol subprotocol) {
         var handshaker = new WebSocketServerHandshaker13(path, subprotocol.name(),
                 WebSocketPipeline.decoderConfig(maxMessageSize, true));
+        WebSocketCookie.Tracked tracked = cookie == null ? null : cookie.track(request.headers());
+        HttpHeaders responseHeaders = null;
+        if (tracked != null && tracked.setCookie() != null) {
+            responseHeaders = new DefaultHttpHeaders().add(HttpHeaderNames.SET_COOKIE, tracked.setCookie());
+        }
         try {
             // swaps the HTTP codec for the WebSocket frame codec and writes the 101 response
-            handshaker.handshake(ctx.channel(), request, null, ctx.channel().newPromise())
+            handshaker.handshake(ctx.channel(), request, responseHeaders, ctx.channel().newPromise())
                     .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         } catch (WebSocketHandshakeException e) {
             refuse(ctx, HttpResponseStatus.BAD_REQUEST, "Bad WebSocket upgrade: " + e.getMessage());
@@ -116,9 +131,14 @@ public final class WebSocketUpgradeHandler extends SimpleChannelInboundHandler<F
         }
         pipeline.remove(this);
         WebSocketPipeline.addMessaging(pipeline, subprotocol, maxMessageSize, closeTimeout);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("http_headers_received", lowercaseHeaders(tracked != null ? tracked.requestHeaders() : request.headers()));
+        extra.put("http_path", path);
+        if (tracked != null) {
+            extra.put(WebSocketCookie.DETAILS_KEY, tracked.id());
+        }
         TransportDetails details = new TransportDetails("websocket", subprotocol.name(),
-                PeerAddresses.describe(ctx.channel().remoteAddress()), false,
-                Map.of("http_headers_received", lowercaseHeaders(request.headers()), "http_path", path));
+                PeerAddresses.describe(ctx.channel().remoteAddress()), false, extra);
         installer.install(ctx.channel(), subprotocol.serialization(), details, Integer.MAX_VALUE);
     }
 

@@ -183,7 +183,7 @@ class WampTransportClientTest {
     void badUrls() {
         assertThat(failure(client.connect(URI.create("http://127.0.0.1:1/ws"), Serialization.JSON,
                 ClientTransportOptions.defaults(), RecordingListener::new)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use ws://, rs:// or tcp://");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use ws://, wss://, rs://, rss://, tcp:// or tcps://");
         assertThat(failure(client.connect(URI.create("rs://127.0.0.1"), Serialization.JSON,
                 ClientTransportOptions.defaults(), RecordingListener::new)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no port");
