@@ -16,14 +16,14 @@ final class Bench {
     private static final long STALL_NANOS = 5_000_000_000L;
 
     private final BenchPlan plan;
-    private final RouterTarget router;
+    private final Routers routers;
     private final String realm;
     private final PrintWriter out;
     private int attempted;
 
-    Bench(BenchPlan plan, RouterTarget router, String realm, PrintWriter out) {
+    Bench(BenchPlan plan, Routers routers, String realm, PrintWriter out) {
         this.plan = plan;
-        this.router = router;
+        this.routers = routers;
         this.realm = realm;
         this.out = out;
     }
@@ -36,15 +36,20 @@ final class Bench {
             out.flush();
             for (WorkloadKind kind : plan.workloads()) {
                 for (Transport transport : plan.transports()) {
-                    String url = router.url(transport);
-                    if (url == null) {
-                        report("skipped " + kind.id() + " over " + transport.id() + ": no URL for it");
-                        continue;
-                    }
                     if (kind == WorkloadKind.SESSIONS) {
                         Serialization s = plan.serializers().get(0);
-                        runOne(results, kind.id() + " " + transport.id(), () ->
-                                new IdleSessions(router, clients, url, s, plan.sessions()).run(transport));
+                        runOne(results, kind.id() + " " + transport.id(), () -> routers.withFresh(router -> {
+                            String url = router.url(transport);
+                            if (url == null) {
+                                throw new IllegalStateException("the router has no URL for " + transport.id());
+                            }
+                            return new IdleSessions(router, clients, url, s, plan.sessions()).run(transport);
+                        }));
+                        continue;
+                    }
+                    String url = routers.shared().url(transport);
+                    if (url == null) {
+                        report("skipped " + kind.id() + " over " + transport.id() + ": no URL for it");
                         continue;
                     }
                     for (Serialization s : plan.serializers()) {
@@ -106,6 +111,7 @@ final class Bench {
                 w.start();
                 watch(w, plan.warmup());
                 w.latencies().interval(); // the warm-up's latencies are dropped
+                RouterTarget router = routers.shared();
                 OptionalLong routerCpuBefore = router.cpuNanos();
                 long benchCpuBefore = ProcessMemory.cpuNanos();
                 long start = System.nanoTime();

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** {@code junction bench}: the load generator. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -106,10 +107,11 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("load average before: " + MachineInfo.loadAverage());
         List<Result> results;
         int expected;
-        try (RouterTarget router = router(plan)) {
-            out.println("router: " + router.describe());
+        try (Routers routers = routers(plan, line -> {
+            out.println(line);
             out.flush();
-            Bench bench = new Bench(plan, router, realm, out);
+        })) {
+            Bench bench = new Bench(plan, routers, realm, out);
             results = bench.run();
             expected = bench.attempted();
         }
@@ -167,15 +169,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private RouterTarget router(BenchPlan plan) {
+    private Routers routers(BenchPlan plan, Consumer<String> announce) {
         int maxSessions = Math.max(10_000, plan.peakSessions() + 64);
         if (!urls.isEmpty()) {
-            return new ExternalRouter(urls, routerPid);
+            return Routers.existing(new ExternalRouter(urls, routerPid), announce);
         }
         if (inProcess) {
-            return new InProcessRouter(realm, maxSessions);
+            return Routers.starting(() -> new InProcessRouter(realm, maxSessions), announce);
         }
         List<String> jvm = routerJvmOptions.isBlank() ? List.of() : List.of(routerJvmOptions.trim().split("\\s+"));
-        return new SpawnedRouter(realm, maxSessions, jvm);
+        return Routers.starting(() -> new SpawnedRouter(realm, maxSessions, jvm), announce);
     }
 }

@@ -30,7 +30,16 @@ final class IdleSessions {
         this.count = count;
     }
 
-    SessionsResult run(Transport transport) throws InterruptedException {
+    SessionsResult run(Transport transport) {
+        try {
+            return measure(transport);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private SessionsResult measure(Transport transport) throws InterruptedException {
         clients.connect(url, serialization, Math.min(count, 1_000), b -> b);
         clients.closeSessions();
         int baseline = settle(0);

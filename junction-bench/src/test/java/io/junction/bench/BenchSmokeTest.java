@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +23,10 @@ class BenchSmokeTest {
                 Duration.ofMillis(200), Duration.ofMillis(500), 2);
     }
 
-    private static List<Result> run(BenchPlan plan, RouterTarget router) {
+    private static List<Result> run(BenchPlan plan, Supplier<RouterTarget> router) {
         StringWriter text = new StringWriter();
-        try (router) {
-            return new Bench(plan, router, "realm1", new PrintWriter(text, true)).run();
+        try (Routers routers = Routers.starting(router, line -> { })) {
+            return new Bench(plan, routers, "realm1", new PrintWriter(text, true)).run();
         }
     }
 
@@ -40,7 +41,7 @@ class BenchSmokeTest {
     @Test
     void everyWorkloadProducesFiguresAgainstAnInProcessRouter() {
         BenchPlan plan = tiny(List.of(WorkloadKind.values()), List.of(Transport.WEBSOCKET), Serialization.JSON);
-        List<Result> results = run(plan, new InProcessRouter("realm1", 100));
+        List<Result> results = run(plan, () -> new InProcessRouter("realm1", 100));
 
         List<LoadResult> loads = results.stream().filter(LoadResult.class::isInstance).map(LoadResult.class::cast).toList();
         assertThat(loads).extracting(LoadResult::workload)
@@ -60,7 +61,7 @@ class BenchSmokeTest {
     void rawSocketWithBinarySerializers() {
         for (Serialization s : List.of(Serialization.MSGPACK, Serialization.CBOR)) {
             BenchPlan plan = tiny(List.of(WorkloadKind.RPC_PIPELINED, WorkloadKind.FANOUT), List.of(Transport.RAWSOCKET), s);
-            List<Result> results = run(plan, new InProcessRouter("realm1", 100));
+            List<Result> results = run(plan, () -> new InProcessRouter("realm1", 100));
             assertThat(results).hasSize(2);
             results.forEach(r -> assertFigures((LoadResult) r));
         }
@@ -69,7 +70,7 @@ class BenchSmokeTest {
     @Test
     void spawnedRouterReportsItsOwnHeapAndResidentSetPerSession() {
         BenchPlan plan = tiny(List.of(WorkloadKind.SESSIONS), List.of(Transport.RAWSOCKET), Serialization.MSGPACK);
-        List<Result> results = run(plan, new SpawnedRouter("realm1", 100, List.of("-Xmx256m")));
+        List<Result> results = run(plan, () -> new SpawnedRouter("realm1", 100, List.of("-Xmx256m")));
         SessionsResult r = (SessionsResult) results.get(0);
         assertThat(r.heapRouterOnly()).isTrue();
         assertThat(r.heapPerSession()).isPresent();
