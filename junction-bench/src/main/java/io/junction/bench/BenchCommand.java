@@ -78,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "fanout: subscriber counts. Default: ${DEFAULT-VALUE}.")
     List<Integer> subscribers;
 
-    @Option(names = "--window", paramLabel = "N", defaultValue = "16",
+    @Option(names = "--window", paramLabel = "N", defaultValue = "64",
             description = "fanout: acknowledged publications in flight (not yet confirmed and delivered to all). Default: ${DEFAULT-VALUE}.")
     int window;
 
