@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static io.junction.it.auth.AuthRouter.CRA_SECRET;
 import static io.junction.it.auth.AuthRouter.CRA_USER;
@@ -80,9 +81,11 @@ class AuthAttacksTest {
 
     @Test
     void aPeerThatNeverAnswersIsAbortedAtTheTimeout() {
-        for (WirePeer peer : List.of(WebSocketPeer.connect(router.port(), Serialization.JSON),
-                RawSocketPeer.connect(router.port(), Serialization.MSGPACK))) {
-            try (peer) {
+        // each peer connects when its turn comes: the handshake timeout runs from connecting
+        for (Supplier<WirePeer> connect : List.<Supplier<WirePeer>>of(
+                () -> WebSocketPeer.connect(router.port(), Serialization.JSON),
+                () -> RawSocketPeer.connect(router.port(), Serialization.MSGPACK))) {
+            try (WirePeer peer = connect.get()) {
                 long start = System.nanoTime();
                 challenged(peer, "ticket", TICKET_USER);
                 peer.expectAbort(RouterErrors.HANDSHAKE_TIMEOUT);
