@@ -26,6 +26,8 @@ import static org.awaitility.Awaitility.await;
 public final class TestClient {
 
     private static final long TIMEOUT_SECONDS = 10;
+    private static final Map<String, Object> ALL_ROLES = Dicts.of("roles", Map.of("publisher", Map.of(),
+            "subscriber", Map.of(), "caller", Map.of(), "callee", Map.of()));
 
     private final FakeConnection connection;
     private long nextRequest = 1;
@@ -53,13 +55,22 @@ public final class TestClient {
     }
 
     public Welcome join(String realm) {
-        return join(realm, Dicts.of("roles", Map.of("publisher", Map.of(), "subscriber", Map.of(),
-                "caller", Map.of(), "callee", Map.of())));
+        return join(realm, ALL_ROLES);
     }
 
     /** Joins with these {@code HELLO.Details} (roles and features, authid, authextra, ...). */
     public Welcome join(String realm, Map<String, Object> helloDetails) {
         send(new Hello(realm, helloDetails));
+        return welcomed();
+    }
+
+    /** The HELLO of {@link #join(String)}: all four roles, no features. */
+    public static Hello hello(String realm) {
+        return new Hello(realm, ALL_ROLES);
+    }
+
+    /** Expects the WELCOME to a HELLO sent already; from now on the client is that session. */
+    public Welcome welcomed() {
         Welcome w = expect(Welcome.class);
         sessionId = w.session();
         return w;
