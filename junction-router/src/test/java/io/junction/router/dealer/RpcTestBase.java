@@ -1,15 +1,12 @@
 package io.junction.router.dealer;
 
 import io.junction.core.message.Dicts;
-import io.junction.core.message.Message;
 import io.junction.router.testing.RouterHarness;
 import io.junction.router.testing.TestClient;
 import org.junit.jupiter.api.AfterEach;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A router per test, and clients that announce exactly the RPC features a test needs. */
 abstract class RpcTestBase {
@@ -62,11 +59,9 @@ abstract class RpcTestBase {
      * must not be sent at all). Timers are not waited for: what a timer must not do is checked on
      * the timer itself.
      */
-    protected void assertQuiet(TestClient... clients) {
-        harness.settle();
+    protected static void assertQuiet(TestClient... clients) {
         for (TestClient c : clients) {
-            Message m = c.connection().received().peek();
-            assertThat(m).as("unexpected message").isNull();
+            c.assertNothingReceived();
         }
     }
 

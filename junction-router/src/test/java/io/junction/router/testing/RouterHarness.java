@@ -56,7 +56,7 @@ public final class RouterHarness implements AutoCloseable {
     public TestClient connect(Serialization serialization) {
         FakeConnection connection = new FakeConnection(serialization, nextLoop(), CODECS);
         connection.connect(router);
-        return new TestClient(connection);
+        return new TestClient(connection, this::settle);
     }
 
     /**
@@ -67,7 +67,7 @@ public final class RouterHarness implements AutoCloseable {
     public TestClient connect(Serialization serialization, Hello hello) {
         FakeConnection connection = new FakeConnection(serialization, nextLoop(), CODECS);
         connection.connect(router, hello);
-        return new TestClient(connection);
+        return new TestClient(connection, this::settle);
     }
 
     private EventLoop nextLoop() {

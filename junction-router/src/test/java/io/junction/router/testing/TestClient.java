@@ -30,11 +30,14 @@ public final class TestClient {
             "subscriber", Map.of(), "caller", Map.of(), "callee", Map.of()));
 
     private final FakeConnection connection;
+    private final Runnable settle;
     private long nextRequest = 1;
     private long sessionId;
 
-    TestClient(FakeConnection connection) {
+    /** @param settle returns once the router has handled everything sent to it so far */
+    TestClient(FakeConnection connection, Runnable settle) {
         this.connection = connection;
+        this.settle = settle;
     }
 
     public FakeConnection connection() {
@@ -118,8 +121,12 @@ public final class TestClient {
         await().atMost(TIMEOUT_SECONDS, TimeUnit.SECONDS).until(() -> !connection.isOpen());
     }
 
-    /** Nothing was received that has not been expected yet. */
+    /**
+     * Nothing was received that has not been expected yet, once the router has handled everything
+     * the clients sent so far (timers are not waited for).
+     */
     public void assertNothingReceived() {
+        settle.run();
         assertThat(connection.received()).isEmpty();
     }
 
