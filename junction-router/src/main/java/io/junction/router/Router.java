@@ -10,12 +10,16 @@ import io.junction.router.authorization.RealmAuthorizer;
 import io.junction.router.config.LimitsConfig;
 import io.junction.router.config.RealmConfig;
 import io.junction.router.config.RouterConfig;
+import io.junction.router.meta.RealmServices;
 import io.junction.router.realm.Realm;
 import io.junction.router.realm.RealmCaller;
+import io.junction.router.session.InternalSession;
 import io.junction.router.session.RouterSession;
 import io.junction.transport.ConnectionAcceptor;
 import io.junction.transport.ConnectionListener;
 import io.junction.transport.WampConnection;
+import io.netty.channel.DefaultEventLoop;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -23,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -30,15 +35,20 @@ import java.util.function.Function;
  * A WAMP router: the realms, and one {@link RouterSession} per accepted connection. Transports
  * hand their connections to {@link #accept}.
  */
-public final class Router implements ConnectionAcceptor {
+public final class Router implements ConnectionAcceptor, AutoCloseable {
 
     private final LimitsConfig limits;
     private final Map<String, Realm> realms;
     private final Set<RouterSession> connected = ConcurrentHashMap.newKeySet();
+    /** Every joined session by ID, client and internal: one ID space; see {@link #reserveSessionId}. */
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
     private final Set<Long> reservedIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sessionSlots = new AtomicInteger();
-    private final ConcurrentHashMap<String, RealmCaller> callers = new ConcurrentHashMap<>();
+    /** The event loop of the router's internal sessions. */
+    private final DefaultEventLoop internalLoop = new DefaultEventLoop(new DefaultThreadFactory("junction-internal", true));
+    /** The router's own session in each realm, by realm name. */
+    private final Map<String, InternalSession> internalSessions;
+    private final RealmServices services;
 
     public Router(RouterConfig config) {
         this(config, Codecs::of);
@@ -58,6 +68,18 @@ public final class Router implements ConnectionAcceptor {
                     RealmAuthorizer.of(rc.roles(), () -> caller(rc.name()), limits.handshakeTimeout())));
         }
         this.realms = Collections.unmodifiableMap(m);
+        Map<String, InternalSession> internal = new LinkedHashMap<>();
+        for (Realm r : realms.values()) {
+            internal.put(r.name(), InternalSession.join(this, r, internalLoop));
+        }
+        this.internalSessions = Collections.unmodifiableMap(internal);
+        try {
+            this.services = RealmServices.start(this, config);
+        } catch (RuntimeException e) {
+            internalSessions.values().forEach(InternalSession::close);
+            internalLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
     }
 
     @Override
@@ -66,6 +88,11 @@ public final class Router implements ConnectionAcceptor {
         connected.add(session);
         session.start();
         return session;
+    }
+
+    /** The realms' meta API and event history. */
+    public RealmServices services() {
+        return services;
     }
 
     public LimitsConfig limits() {
@@ -82,22 +109,30 @@ public final class Router implements ConnectionAcceptor {
     }
 
     /**
-     * Calls procedures of realm {@code name} from inside the router, through its Dealer; made on
-     * first use. {@code null} if there is no such realm.
+     * The router's own session in realm {@code name} (it serves the meta API and makes the router's
+     * calls), or {@code null} if there is no such realm.
+     */
+    public InternalSession internalSession(String name) {
+        return internalSessions.get(name);
+    }
+
+    /**
+     * Calls procedures of realm {@code name} from inside the router, through its Dealer: its
+     * {@linkplain #internalSession internal session}. {@code null} if there is no such realm.
      */
     public RealmCaller caller(String name) {
-        Realm r = realms.get(name);
-        return r == null ? null : callers.computeIfAbsent(name, n -> new RealmCaller(this, r));
+        return internalSessions.get(name);
     }
 
-    /** The joined session with this ID (in any realm), or {@code null}. */
+    /** The joined client session with this ID (in any realm), or {@code null}. */
     public RouterSession session(long id) {
-        return sessions.get(id);
+        RouterSession s = sessions.get(id);
+        return s == null || s.isRouterInternal() ? null : s;
     }
 
-    /** Joined sessions, all realms. */
+    /** Joined client sessions, all realms. */
     public int sessionCount() {
-        return sessions.size();
+        return (int) sessions.values().stream().filter(s -> !s.isRouterInternal()).count();
     }
 
     /** Connections with a session in any state short of closed (waiting for HELLO, joining, joined). */
@@ -105,11 +140,25 @@ public final class Router implements ConnectionAcceptor {
         return connected.size();
     }
 
-    /** Says GOODBYE ({@code wamp.close.system_shutdown}) to every session and aborts the ones still joining. */
+    /**
+     * Says GOODBYE ({@code wamp.close.system_shutdown}) to every client session and aborts the ones
+     * still joining. The router's own sessions stay until {@link #close()}.
+     */
     public void shutdown() {
         for (RouterSession s : connected) {
             s.shutdown(WampErrors.CLOSE_SYSTEM_SHUTDOWN, "The router is shutting down.");
         }
+    }
+
+    /**
+     * Ends the router's internal sessions and its realm services (meta API, event history: pending
+     * history writes are committed). Call after {@link #shutdown()} once the client sessions are gone.
+     */
+    @Override
+    public void close() {
+        internalSessions.values().forEach(InternalSession::close);
+        services.close();
+        internalLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     // ---------------------------------------------------------------- for RouterSession
@@ -133,7 +182,8 @@ public final class Router implements ConnectionAcceptor {
 
     /**
      * Picks the ID a joining session will have: random, unique among the router's live and joining
-     * sessions. Reserved at HELLO because authentication binds to it (WAMP-CRA's challenge names it).
+     * sessions, client and internal. Reserved at HELLO because authentication binds to it
+     * (WAMP-CRA's challenge names it); an internal session reserves it when it joins.
      */
     public long reserveSessionId() {
         while (true) {

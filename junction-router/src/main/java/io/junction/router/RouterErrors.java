@@ -28,6 +28,21 @@ public final class RouterErrors {
     /** ABORT: the router failed while handling the session's message (a bug); the session is closed. */
     public static final String INTERNAL_ERROR = "junction.error.internal_error";
 
+    /** ERROR for {@code wamp.session.add_testament}: the session's testaments would exceed the realm's limits. */
+    public static final String TESTAMENT_LIMIT = "junction.error.testament_limit";
+
+    /**
+     * ERROR for an acknowledged PUBLISH to a topic with event history: the history's write queue
+     * is full. The event was not published; the publisher may try again.
+     */
+    public static final String HISTORY_OVERLOADED = "junction.error.history_overloaded";
+
+    /**
+     * ERROR for an acknowledged PUBLISH to a topic with event history: the event was delivered to
+     * the subscribers but could not be stored (the store failed, or was closed).
+     */
+    public static final String HISTORY_FAILED = "junction.error.history_failed";
+
     /**
      * The ERROR answering a client's request: {@code [ERROR, requestType, request, {}, uri, [message]]}.
      * The message is the first argument, which is what client libraries show of an error.

@@ -28,7 +28,12 @@ public final class RouterFeatures {
             Map.entry("shareded_subscriptions", true),
             Map.entry("event_retention", true),
             Map.entry("subscription_revocation", true),
-            Map.entry("payload_passthru_mode", true));
+            Map.entry("payload_passthru_mode", true),
+            Map.entry("session_meta_api", true),
+            Map.entry("subscription_meta_api", true),
+            // The spec also asks an event history Broker to announce the callee role; Autobahn
+            // refuses a WELCOME with roles other than broker and dealer, so it is not announced.
+            Map.entry("event_history", true));
 
     /** Features of the Dealer role. */
     public static final Map<String, Object> DEALER = Map.ofEntries(
@@ -42,7 +47,10 @@ public final class RouterFeatures {
             Map.entry("pattern_based_registration", true),
             Map.entry("shared_registration", true),
             Map.entry("sharded_registration", true),
-            Map.entry("registration_revocation", true));
+            Map.entry("registration_revocation", true),
+            Map.entry("session_meta_api", true),
+            Map.entry("registration_meta_api", true),
+            Map.entry("testament_meta_api", true));
 
     /** {@code WELCOME.Details.roles}. Both roles are always announced (some clients insist on a broker). */
     public static final Map<String, Object> ROLES = Map.of(

@@ -91,7 +91,7 @@ public final class ConfigLoader {
         Map<String, String> seen = new HashMap<>();
         List<RealmConfig> out = new ArrayList<>();
         for (ConfigNode n : nodes) {
-            n.allowOnly("name", "uri_check", "auth", "pubsub", "roles", "dealer");
+            n.allowOnly("name", "uri_check", "auth", "pubsub", "roles", "dealer", "testaments", "history");
             if (!n.has("name")) {
                 throw new ConfigException(n.pathOf("name"), "is required");
             }
@@ -107,7 +107,9 @@ public final class ConfigLoader {
             List<AuthMethodConfig> auth = n.has("auth") ? AuthConfigReader.read(n.object("auth")) : RealmConfig.defaults(name).auth();
             List<RoleConfig> roles = n.has("roles") ? RolesConfigReader.read(n.object("roles")) : List.of();
             out.add(new RealmConfig(name, uriCheck, auth, PubSubConfigLoader.pubsub(n.object("pubsub")), roles,
-                    DealerConfigLoader.dealer(n.object("dealer"))));
+                    DealerConfigLoader.dealer(n.object("dealer")),
+                    RealmServicesConfigLoader.testaments(n.object("testaments")),
+                    RealmServicesConfigLoader.history(n.object("history"), name)));
         }
         AuthConfigReader.checkAuthenticatorRealms(nodes, out);
         return out;

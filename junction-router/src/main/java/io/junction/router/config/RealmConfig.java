@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param roles    the roles sessions may have and what each may do; empty: every role exists and may
  *                 do everything
  * @param dealer   the dealer's settings
+ * @param testaments limits on the testaments sessions leave
+ * @param history  the realm's event history
  */
 public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub,
-                          List<RoleConfig> roles, DealerConfig dealer) {
+                          List<RoleConfig> roles, DealerConfig dealer, TestamentConfig testaments,
+                          EventHistoryConfig history) {
 
     public RealmConfig {
         Objects.requireNonNull(name, "name");
@@ -26,26 +29,32 @@ public record RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig>
         Objects.requireNonNull(pubsub, "pubsub");
         roles = List.copyOf(roles);
         Objects.requireNonNull(dealer, "dealer");
+        Objects.requireNonNull(testaments, "testaments");
+        Objects.requireNonNull(history, "history");
     }
 
-    /** A realm with the default dealer settings. */
+    /** A realm with the default dealer settings, default testament limits and no event history. */
     public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub,
                        List<RoleConfig> roles) {
-        this(name, uriCheck, auth, pubsub, roles, DealerConfig.defaults());
+        this(name, uriCheck, auth, pubsub, roles, DealerConfig.defaults(), TestamentConfig.defaults(),
+                EventHistoryConfig.none());
     }
 
-    /** A realm without configured roles. */
+    /** A realm without configured roles, with default testament limits and no event history. */
     public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub,
                        DealerConfig dealer) {
-        this(name, uriCheck, auth, pubsub, List.of(), dealer);
+        this(name, uriCheck, auth, pubsub, List.of(), dealer, TestamentConfig.defaults(), EventHistoryConfig.none());
     }
 
-    /** A realm without configured roles, with the default dealer settings. */
+    /** A realm without configured roles, with the default dealer settings, default testament limits and no event history. */
     public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth, PubSubConfig pubsub) {
-        this(name, uriCheck, auth, pubsub, List.of(), DealerConfig.defaults());
+        this(name, uriCheck, auth, pubsub, List.of());
     }
 
-    /** A realm with the default publish &amp; subscribe and dealer settings and without configured roles. */
+    /**
+     * A realm with the default publish &amp; subscribe and dealer settings, without configured roles,
+     * with default testament limits and no event history.
+     */
     public RealmConfig(String name, UriCheck uriCheck, List<AuthMethodConfig> auth) {
         this(name, uriCheck, auth, PubSubConfig.defaults());
     }

@@ -131,7 +131,7 @@ public final class Dealer {
                     + "\" is not a valid " + (match == MatchPolicy.EXACT ? "procedure URI." : match.option() + " pattern.")));
             return;
         }
-        if (procedure.startsWith(RESERVED_PREFIX)) {
+        if (procedure.startsWith(RESERVED_PREFIX) && !session.isRouterInternal()) {
             session.send(reply(MessageType.REGISTER, m.request(), WampErrors.INVALID_URI,
                     "\"" + procedure + "\" is reserved: procedures starting with \"wamp.\" belong to the router."));
             return;

@@ -87,7 +87,8 @@ public final class PendingCall {
 
     /** Whether the caller is disclosed to {@code callee}: by the caller's role, on the caller's or the callee's request. */
     boolean disclosedTo(Callee callee) {
-        return disclosure == Disclosure.ALWAYS
+        // The router's own callees (the meta API) act on the caller's behalf: they always learn who it is.
+        return disclosure == Disclosure.ALWAYS || callee.session().isRouterInternal()
                 || disclosure == Disclosure.ON_REQUEST && (options.discloseMe() || callee.discloseCaller());
     }
 

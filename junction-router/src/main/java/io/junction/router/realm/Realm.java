@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -43,6 +44,8 @@ public final class Realm {
     private final RealmAuthorizer authorizer;
     private volatile RoleCatalog roleCatalog;
     private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
+    /** The router's own sessions in this realm: not client sessions, so not listed nor told to listeners. */
+    private final Set<RouterSession> internalSessions = ConcurrentHashMap.newKeySet();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder droppedEvents = new LongAdder();
 
@@ -135,6 +138,10 @@ public final class Realm {
 
     /** Called by the session right after it sent WELCOME. */
     public void join(RouterSession session) {
+        if (session.isRouterInternal()) {
+            internalSessions.add(session);
+            return;
+        }
         sessions.put(session.id(), session);
         for (SessionListener l : listeners) {
             try {
@@ -150,6 +157,11 @@ public final class Realm {
      * ended, then the listeners are told. Does nothing if the session is not (or no longer) joined.
      */
     public void leave(RouterSession session) {
+        if (internalSessions.remove(session)) {
+            dealer.removeSession(session);
+            broker.removeSession(session);
+            return;
+        }
         if (!sessions.remove(session.id(), session)) {
             return;
         }
@@ -164,10 +176,12 @@ public final class Realm {
         }
     }
 
+    /** The joined client session with this ID, or {@code null}. */
     public RouterSession session(long id) {
         return sessions.get(id);
     }
 
+    /** The joined client sessions (the router's own sessions are not among them). */
     public Collection<RouterSession> sessions() {
         return Collections.unmodifiableCollection(sessions.values());
     }

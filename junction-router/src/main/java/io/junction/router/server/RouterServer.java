@@ -94,9 +94,10 @@ public final class RouterServer implements AutoCloseable {
         return servers.get(transportIndex).port();
     }
 
-    /** Ends every session, closes every connection and releases the threads. */
+    /** Ends every session, closes every connection and releases the threads; the event history is written out. */
     public synchronized void stop() {
         if (workerGroup == null) {
+            router.close();
             return;
         }
         router.shutdown();
@@ -109,6 +110,7 @@ public final class RouterServer implements AutoCloseable {
         bossGroup.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
         workerGroup = null;
         bossGroup = null;
+        router.close();
     }
 
     @Override

@@ -72,7 +72,10 @@ public final class RouterSession implements ConnectionListener {
     private final PendingCalls pendingCalls = new PendingCalls();
     private final LongAdder droppedEvents = new LongAdder();
     private final AtomicBoolean disconnecting = new AtomicBoolean();
-    /** A session the router itself runs (e.g. the meta API's); it may publish to reserved {@code wamp.*} topics. */
+    /**
+     * A session the router runs itself ({@link InternalSession}, joined by {@link #joinAsRouter}): not
+     * authorized, it may use the reserved {@code wamp.*} URIs, and it is not one of the client sessions.
+     */
     private volatile boolean routerInternal;
 
     // confined to the event loop (volatile only so that tests and monitoring can read it)
@@ -124,12 +127,7 @@ public final class RouterSession implements ConnectionListener {
         return state;
     }
 
-    /** Marks this as a session the router itself runs, trusted with reserved {@code wamp.*} URIs. */
-    public void markRouterInternal() {
-        routerInternal = true;
-    }
-
-    /** Whether this is a session the router itself runs (see {@link #markRouterInternal()}). */
+    /** Whether this is a session the router runs itself (see {@link #joinAsRouter}). */
     public boolean isRouterInternal() {
         return routerInternal;
     }
@@ -207,13 +205,14 @@ public final class RouterSession implements ConnectionListener {
      * Ends the session from the router's side with GOODBYE {@code reason} (e.g. on shutdown). The
      * session leaves its realm at once; the connection closes when the client answers GOODBYE, or
      * after the handshake timeout. A session that has not joined yet is aborted instead.
+     * A {@code null} message is left out of the GOODBYE details.
      */
     public void shutdown(String reason, String message) {
         connection.eventLoop().execute(() -> {
             if (state == SessionState.ESTABLISHED) {
                 state = SessionState.SHUTTING_DOWN;
                 detach();
-                connection.send(new Goodbye(Dicts.of("message", message), reason));
+                connection.send(new Goodbye(message == null ? Map.of() : Dicts.of("message", message), reason));
                 timer = connection.eventLoop().schedule(this::close,
                         limits.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } else if (state == SessionState.WAITING_FOR_HELLO || state == SessionState.AUTHENTICATING) {
@@ -512,21 +511,22 @@ public final class RouterSession implements ConnectionListener {
     }
 
     /**
-     * Joins {@code realm} as {@code identity} without a handshake: for a session the router runs
-     * itself over an in-process connection (see {@code RealmCaller}). It holds no session slot and
-     * no handshake timer, and it is not subject to authorization (it may use the reserved
-     * {@code wamp.*} URIs; it calls dynamic authorizers). Runs on the connection's event loop.
+     * Joins {@code realm} as {@code identity} without a handshake: the router's side of an
+     * {@link InternalSession}. It holds no session slot and no handshake timer, it is not subject to
+     * authorization (it may use the reserved {@code wamp.*} URIs; it calls dynamic authorizers),
+     * and the realm keeps it apart from the client sessions. WELCOME is sent as usual. Runs on the
+     * connection's event loop.
      *
      * @param helloDetails what the session would have announced in HELLO (its roles)
      */
-    public void joinAsRouter(Realm realm, AuthIdentity identity, Map<String, Object> helloDetails) {
+    void joinAsRouter(Realm realm, AuthIdentity identity, Map<String, Object> helloDetails) {
         connection.eventLoop().execute(() -> {
             if (state != SessionState.WAITING_FOR_HELLO) {
                 return;
             }
             hello = HelloDetails.parse(helloDetails);
             joiningRealm = realm;
-            markRouterInternal();
+            routerInternal = true;
             reservedId = router.reserveSessionId();
             welcome(identity);
         });

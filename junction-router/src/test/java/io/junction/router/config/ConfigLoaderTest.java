@@ -99,6 +99,7 @@ class ConfigLoaderTest {
             realms: [{name: r, auth: {kerberos: {}}}]                      | realms[0].auth.kerberos: unknown authentication method (supported: anonymous, ticket, wampcra, wamp-scram (or scram), cryptosign, tls, cookie)
             realms: [{name: r, auth: {anonymous: {role: x}}}]              | realms[0].auth.anonymous.role: unknown key (no keys are allowed here)
             realms: [{name: r, roles: []}]                                 | realms[0].roles: must be a mapping of keys to values, got a list
+            realms: [{name: r, rolez: {}}]                                 | realms[0].rolez: unknown key (expected one of: auth, dealer, history, name, pubsub, roles, testaments, uri_check)
             transports: [{port: 8080}]                                     | transports[0].type: is required (one of universal, websocket, rawsocket)
             transports: [{type: tcp}]                                      | transports[0].type: must be one of universal, websocket, rawsocket, got "tcp"
             transports: [{type: universal, port: 70000}]                   | transports[0].port: must be 1..65535, got 70000

@@ -1,5 +1,6 @@
 package io.junction.router.dealer;
 
+import io.junction.core.message.Dicts;
 import io.junction.core.message.Invocation;
 import io.junction.core.message.Payload;
 import io.junction.core.message.Register;
@@ -121,6 +122,7 @@ class RegistrationRevocationTest extends RpcTestBase {
         assertThat(dealer).isEqualTo(RouterFeatures.DEALER).containsOnlyKeys(
                 "progressive_call_results", "progressive_call_invocations", "call_timeout", "call_canceling",
                 "call_reroute", "caller_identification", "call_trustlevels", "pattern_based_registration",
-                "shared_registration", "sharded_registration", "registration_revocation");
+                "shared_registration", "sharded_registration", "registration_revocation",
+                "session_meta_api", "registration_meta_api", "testament_meta_api");
     }
 }

@@ -106,6 +106,7 @@ public final class RouterHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        router.close();
         for (EventLoop loop : loops) {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }

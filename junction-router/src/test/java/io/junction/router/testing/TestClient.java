@@ -61,6 +61,12 @@ public final class TestClient {
         return join(realm, ALL_ROLES);
     }
 
+    /** Joins asking for {@code authid} (anonymous authentication grants the one asked for). */
+    public Welcome joinAs(String realm, String authid) {
+        return join(realm, Dicts.of("roles", Map.of("publisher", Map.of(), "subscriber", Map.of(), "caller", Map.of(),
+                "callee", Map.of()), "authid", authid));
+    }
+
     /** Joins with these {@code HELLO.Details} (roles and features, authid, authextra, ...). */
     public Welcome join(String realm, Map<String, Object> helloDetails) {
         send(new Hello(realm, helloDetails));

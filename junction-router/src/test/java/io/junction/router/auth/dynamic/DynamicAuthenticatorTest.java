@@ -18,7 +18,7 @@ import io.junction.core.message.Welcome;
 import io.junction.core.message.Yield;
 import io.junction.core.serialization.Serialization;
 import io.junction.router.RouterErrors;
-import io.junction.router.realm.RealmCaller;
+import io.junction.router.session.InternalSession;
 import io.junction.router.testing.RouterHarness;
 import io.junction.router.testing.TestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -127,8 +127,11 @@ class DynamicAuthenticatorTest {
         authenticator.expect(io.junction.core.message.Registered.class);
         ticketChallenged("realm1", "joe", "t0k3n");
         Invocation i = invocation();
-        assertThat(harness.router().realm("auth").sessions())
-                .anySatisfy(s -> assertThat(s.details().auth().authrole()).isEqualTo(RealmCaller.AUTHROLE));
+        assertThat(i.details()).containsEntry("caller_authid", InternalSession.AUTHID)
+                .containsEntry("caller_authrole", InternalSession.AUTHROLE);
+        long caller = ((Number) i.details().get("caller")).longValue();
+        assertThat(harness.router().internalSession("auth").welcomed().toCompletableFuture().join()).isEqualTo(caller);
+        assertThat(harness.router().realm("auth").sessions()).noneMatch(s -> s.id() == caller); // not a client session
         answer(i, "user");
     }
 
