@@ -1,6 +1,7 @@
 package io.junction.bench.jmh;
 
 import io.junction.core.message.Call;
+import io.junction.core.message.Dicts;
 import io.junction.core.message.Invocation;
 import io.junction.core.message.Payload;
 import io.junction.core.message.Register;
@@ -28,7 +29,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A CALL routed by the dealer to a callee (on a connection without socket) that answers at once:
- * CALL, INVOCATION, YIELD, RESULT. Measures the dealer, not I/O or codecs.
+ * CALL, INVOCATION, YIELD, RESULT. Measures the dealer, not I/O or codecs. The realm also holds
+ * {@code unrelatedRegistrations} registrations the call does not match (exact, prefix and
+ * wildcard): the time per call should be the same for 10 and for 100,000, since procedures are
+ * found through tries, never by a scan.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +44,9 @@ public class DealerBenchmark {
 
     @Param({"json", "msgpack"})
     public String serializer;
+
+    @Param({"10", "100000"})
+    public int unrelatedRegistrations;
 
     private RouterFixture router;
     private FakeConnection caller;
@@ -53,6 +60,11 @@ public class DealerBenchmark {
         router = new RouterFixture(serialization);
         WampCodec codec = Codecs.of(serialization);
         call = (Call) codec.decode(codec.encode(new Call(1, Map.of(), "bench.echo", Payload.of(List.of("x".repeat(64))))));
+        FakeConnection crowd = router.join(m -> { });
+        for (int i = 0; i < unrelatedRegistrations; i++) {
+            UnrelatedPattern p = UnrelatedPattern.of(i);
+            crowd.listener().onMessage(new Register(i + 1, Dicts.of("match", p.match()), p.uri()));
+        }
         caller = router.join(m -> results++);
         callee = router.join(m -> {
             if (m instanceof Invocation inv) {
