@@ -1,5 +1,6 @@
 package io.junction.cli;
 
+import io.junction.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,12 +9,18 @@ import picocli.CommandLine.Command;
         description = "Junction: a WAMP router and client for the JVM.",
         subcommands = {
                 RouterCommand.class,
+                CallCommand.class,
+                PublishCommand.class,
+                SubscribeCommand.class,
+                RegisterCommand.class,
                 KeygenCommand.class,
                 PasswdCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
+        NettyDefaults.apply();
         System.exit(commandLine().execute(args));
     }
 

@@ -110,11 +110,16 @@ class CalleeTest extends FakeRouterTestBase {
     }
 
     @Test
-    void futureResultYieldsWhenComplete() {
+    void futureResultYieldsWhenComplete() throws InterruptedException {
         Session s = joined();
         CompletableFuture<String> later = new CompletableFuture<>();
-        register(s, "p", inv -> later, 1);
+        CountDownLatch invoked = new CountDownLatch(1);
+        register(s, "p", inv -> {
+            invoked.countDown();
+            return later;
+        }, 1);
         invoke(1, 1, null, null);
+        assertThat(invoked.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         router.expectNothing();
         later.complete("done");
         assertThat(router.expect(Yield.class).args()).containsExactly("done");

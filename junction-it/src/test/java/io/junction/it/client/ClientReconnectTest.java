@@ -60,7 +60,7 @@ class ClientReconnectTest {
             router.restart();
 
             // onJoined comes once everything is registered and subscribed again
-            await().until(() -> joins.get() == 2);
+            await().atMost(Clients.TIMEOUT).until(() -> joins.get() == 2);
             assertThat(session.sessionId()).isNotEqualTo(firstSession);
             assertThat(registration.isActive()).isTrue();
             assertThat(subscription.isActive()).isTrue();

@@ -25,8 +25,16 @@ public record HelloDetails(Map<String, Map<String, Object>> roles, List<String> 
 
     private static final List<String> ANONYMOUS_ONLY = List.of("anonymous");
 
+    /**
+     * Most sessions of an application announce the same roles and agent: those are kept once
+     * rather than once per session (they were the largest part of an idle session's heap).
+     */
+    private static final Canonical<Map<String, Map<String, Object>>> ROLES = new Canonical<>(256);
+    private static final Canonical<String> AGENTS = new Canonical<>(256);
+
     public HelloDetails {
-        roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+        roles = ROLES.of(frozen(roles));
+        agent = agent == null ? null : AGENTS.of(agent);
         authmethods = List.copyOf(authmethods);
         authextra = Dicts.freeze(authextra);
     }
@@ -34,6 +42,12 @@ public record HelloDetails(Map<String, Map<String, Object>> roles, List<String> 
     public static HelloDetails parse(Map<String, Object> details) {
         return new HelloDetails(roles(details), authmethods(details), authid(details), authextra(details),
                 Dicts.string(details, "agent", null));
+    }
+
+    private static Map<String, Map<String, Object>> frozen(Map<String, Map<String, Object>> roles) {
+        Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
+        roles.forEach((role, features) -> copy.put(role, Dicts.freeze(features)));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** Whether the client announced {@code role}. */

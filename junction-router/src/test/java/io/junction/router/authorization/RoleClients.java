@@ -7,6 +7,7 @@ import io.junction.core.message.Authenticate;
 import io.junction.core.message.Dicts;
 import io.junction.core.message.Hello;
 import io.junction.core.message.Welcome;
+import io.junction.core.serialization.Serialization;
 import io.junction.router.auth.AuthIdentity;
 import io.junction.router.auth.AuthMethod;
 import io.junction.router.auth.AuthOutcome;
@@ -60,13 +61,14 @@ final class RoleClients {
         }
     }
 
-    /** A client that said HELLO to realm1 as {@code authid} asking for {@code role}; the WELCOME (or ABORT) is next. */
+    /**
+     * A client that said HELLO to realm1 as {@code authid} asking for {@code role}; the WELCOME (or
+     * ABORT) is next, whatever the handshake timeout.
+     */
     static TestClient hello(RouterHarness harness, String authid, String role) {
-        TestClient c = harness.connect();
-        c.send(new Hello("realm1", Dicts.of(
+        return harness.connect(Serialization.JSON, new Hello("realm1", Dicts.of(
                 "roles", Map.of("publisher", Map.of(), "subscriber", Map.of(), "caller", Map.of(), "callee", Map.of()),
                 "authmethods", List.of(METHOD), "authid", authid, "authextra", Map.of("role", role))));
-        return c;
     }
 
     static TestClient join(RouterHarness harness, String authid, String role) {

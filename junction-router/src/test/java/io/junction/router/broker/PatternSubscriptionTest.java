@@ -54,12 +54,12 @@ class PatternSubscriptionTest {
         for (String topic : topics) {
             publisher.publish(topic, Map.of(), Payload.of(List.of(topic)));
         }
-        publisher.publish("zz.end", Map.of(), Payload.NONE);
+        long endRequest = publisher.publish("zz.end", Dicts.of("acknowledge", true), Payload.NONE);
         Set<String> got = new HashSet<>();
         while (true) {
             Event e = subscriber.expect(Event.class);
             if (e.subscription() == end) {
-                return got;
+                break;
             }
             if (((String) e.details().get("topic")).startsWith("wamp.")) {
                 continue; // the meta API's events: an empty prefix matches them too
@@ -67,6 +67,9 @@ class PatternSubscriptionTest {
             assertThat(e.details().get("topic")).isEqualTo(e.args().get(0));
             got.add((String) e.args().get(0));
         }
+        // the publications are dispatched to every subscription: none reaches one made later
+        assertThat(publisher.expect(Published.class).request()).isEqualTo(endRequest);
+        return got;
     }
 
     @Test

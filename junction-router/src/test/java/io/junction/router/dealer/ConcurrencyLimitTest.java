@@ -29,8 +29,8 @@ class ConcurrencyLimitTest extends RpcTestBase {
         long second = caller.call("com.example.one_at_a_time", Payload.of(List.of(2)));
         Invocation inv1 = callee.expect(Invocation.class);
         assertThat(inv1.args()).containsExactly(1);
+        await().until(() -> dealer().match("com.example.one_at_a_time").waitingCalls() == 1);
         assertQuiet(callee); // the second waits
-        assertThat(dealer().match("com.example.one_at_a_time").waitingCalls()).isEqualTo(1);
 
         callee.send(new ErrorMessage(MessageType.INVOCATION.code(), inv1.request(), Map.of(), "com.example.failed", Payload.NONE));
         assertThat(caller.expectError("com.example.failed").request()).isEqualTo(first);
@@ -64,16 +64,22 @@ class ConcurrencyLimitTest extends RpcTestBase {
         callee.register("com.example.busy", options("concurrency", 1));
         TestClient caller = caller("call_canceling");
         caller.call("com.example.busy", Payload.NONE);
-        Invocation running = callee.expect(Invocation.class);
-        long canceled = caller.call("com.example.busy", Payload.NONE);
-        long timed = caller.call("com.example.busy", options("timeout", 100), Payload.NONE);
-        TestClient leaver = caller();
-        leaver.call("com.example.busy", Payload.NONE);
-        await().until(() -> dealer().match("com.example.busy").waitingCalls() == 3);
+        Invocation running = callee.expect(Invocation.class); // holds the only slot to the end
 
+        long canceled = caller.call("com.example.busy", Payload.NONE);
+        await().until(() -> dealer().match("com.example.busy").waitingCalls() == 1);
         caller.send(new Cancel(canceled, options("mode", "kill"))); // nothing to interrupt: answered at once
         assertThat(caller.expectError(WampErrors.CANCELED).request()).isEqualTo(canceled);
+        assertThat(dealer().match("com.example.busy").waitingCalls()).isZero();
+
+        // however late it is handled, this call can only wait until its timeout
+        long timed = caller.call("com.example.busy", options("timeout", 100), Payload.NONE);
         assertThat(caller.expectError(WampErrors.TIMEOUT).request()).isEqualTo(timed);
+        assertThat(dealer().match("com.example.busy").waitingCalls()).isZero();
+
+        TestClient leaver = caller();
+        leaver.call("com.example.busy", Payload.NONE);
+        await().until(() -> dealer().match("com.example.busy").waitingCalls() == 1);
         leaver.connection().drop();
         await().until(() -> dealer().match("com.example.busy").waitingCalls() == 0);
 

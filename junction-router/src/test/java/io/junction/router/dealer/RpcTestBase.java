@@ -1,16 +1,12 @@
 package io.junction.router.dealer;
 
 import io.junction.core.message.Dicts;
-import io.junction.core.message.Message;
 import io.junction.router.testing.RouterHarness;
 import io.junction.router.testing.TestClient;
 import org.junit.jupiter.api.AfterEach;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A router per test, and clients that announce exactly the RPC features a test needs. */
 abstract class RpcTestBase {
@@ -58,17 +54,20 @@ abstract class RpcTestBase {
         return Dicts.of(keysAndValues);
     }
 
-    /** Nothing arrives within a short while (for messages that must not be sent at all). */
+    /**
+     * Nothing has arrived, once the router has handled everything sent so far (for messages that
+     * must not be sent at all). Timers are not waited for: what a timer must not do is checked on
+     * the timer itself.
+     */
     protected static void assertQuiet(TestClient... clients) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         for (TestClient c : clients) {
-            Message m = c.connection().received().peek();
-            assertThat(m).as("unexpected message").isNull();
+            c.assertNothingReceived();
         }
+    }
+
+    /** The call {@code request} of {@code caller} while the dealer holds it, {@code null} once it ended. */
+    protected PendingCall pendingCall(TestClient caller, long request) {
+        return harness.router().realm("realm1").session(caller.sessionId()).pendingCalls().call(request);
     }
 
     protected boolean noCallsInFlight() {

@@ -60,6 +60,18 @@ public final class FakeConnection implements WampConnection {
         runOnLoop(() -> listener = acceptor.accept(this));
     }
 
+    /**
+     * Hands the connection to the router and has the peer send {@code first} in the same event
+     * loop task, so that no timer the router starts on accepting it (the handshake timeout) can
+     * run before {@code first} is handled, however slow the machine.
+     */
+    public void connect(ConnectionAcceptor acceptor, Message first) {
+        runOnLoop(() -> {
+            listener = acceptor.accept(this);
+            listener.onMessage(first);
+        });
+    }
+
     /** From now on the connection offers TLS channel binding data of {@code type}, as a TLS transport would. */
     public void channelBinding(String type, byte[] data) {
         channelBindings.put(type, data.clone());

@@ -1,5 +1,6 @@
 package io.junction.router.testing;
 
+import io.junction.core.message.Hello;
 import io.junction.core.serialization.Codecs;
 import io.junction.core.serialization.Serialization;
 import io.junction.core.serialization.WampCodec;
@@ -53,10 +54,24 @@ public final class RouterHarness implements AutoCloseable {
 
     /** A connected client that has not said HELLO yet. */
     public TestClient connect(Serialization serialization) {
-        EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-        FakeConnection connection = new FakeConnection(serialization, loop, CODECS);
+        FakeConnection connection = new FakeConnection(serialization, nextLoop(), CODECS);
         connection.connect(router);
-        return new TestClient(connection);
+        return new TestClient(connection, this::settle);
+    }
+
+    /**
+     * A client that sends {@code hello} as it connects: the router handles it before any timer it
+     * starts for the connection can run (see {@link FakeConnection#connect(io.junction.transport.ConnectionAcceptor,
+     * Message)}). For handshakes under a handshake timeout shorter than a slow machine may take.
+     */
+    public TestClient connect(Serialization serialization, Hello hello) {
+        FakeConnection connection = new FakeConnection(serialization, nextLoop(), CODECS);
+        connection.connect(router, hello);
+        return new TestClient(connection, this::settle);
+    }
+
+    private EventLoop nextLoop() {
+        return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
     }
 
     public TestClient connect() {
@@ -72,6 +87,21 @@ public final class RouterHarness implements AutoCloseable {
         TestClient c = connect(serialization);
         c.join("realm1");
         return c;
+    }
+
+    /**
+     * Returns once the router has handled everything the clients sent so far and whatever it sent
+     * in return is in the clients' queues, however slow the machine. Handling input on one loop
+     * queues work on others (a CALL handled on the caller's loop is delivered through the callee's),
+     * so the loops are passed through several times, each pass after everything queued before it.
+     * Timers are not waited for.
+     */
+    public void settle() {
+        for (int pass = 0; pass <= loops.length; pass++) {
+            for (EventLoop loop : loops) {
+                loop.submit(() -> { }).syncUninterruptibly();
+            }
+        }
     }
 
     @Override

@@ -26,13 +26,18 @@ import static org.awaitility.Awaitility.await;
 public final class TestClient {
 
     private static final long TIMEOUT_SECONDS = 10;
+    private static final Map<String, Object> ALL_ROLES = Dicts.of("roles", Map.of("publisher", Map.of(),
+            "subscriber", Map.of(), "caller", Map.of(), "callee", Map.of()));
 
     private final FakeConnection connection;
+    private final Runnable settle;
     private long nextRequest = 1;
     private long sessionId;
 
-    TestClient(FakeConnection connection) {
+    /** @param settle returns once the router has handled everything sent to it so far */
+    TestClient(FakeConnection connection, Runnable settle) {
         this.connection = connection;
+        this.settle = settle;
     }
 
     public FakeConnection connection() {
@@ -53,8 +58,7 @@ public final class TestClient {
     }
 
     public Welcome join(String realm) {
-        return join(realm, Dicts.of("roles", Map.of("publisher", Map.of(), "subscriber", Map.of(),
-                "caller", Map.of(), "callee", Map.of())));
+        return join(realm, ALL_ROLES);
     }
 
     /** Joins asking for {@code authid} (anonymous authentication grants the one asked for). */
@@ -66,6 +70,16 @@ public final class TestClient {
     /** Joins with these {@code HELLO.Details} (roles and features, authid, authextra, ...). */
     public Welcome join(String realm, Map<String, Object> helloDetails) {
         send(new Hello(realm, helloDetails));
+        return welcomed();
+    }
+
+    /** The HELLO of {@link #join(String)}: all four roles, no features. */
+    public static Hello hello(String realm) {
+        return new Hello(realm, ALL_ROLES);
+    }
+
+    /** Expects the WELCOME to a HELLO sent already; from now on the client is that session. */
+    public Welcome welcomed() {
         Welcome w = expect(Welcome.class);
         sessionId = w.session();
         return w;
@@ -113,8 +127,12 @@ public final class TestClient {
         await().atMost(TIMEOUT_SECONDS, TimeUnit.SECONDS).until(() -> !connection.isOpen());
     }
 
-    /** Nothing was received that has not been expected yet. */
+    /**
+     * Nothing was received that has not been expected yet, once the router has handled everything
+     * the clients sent so far (timers are not waited for).
+     */
     public void assertNothingReceived() {
+        settle.run();
         assertThat(connection.received()).isEmpty();
     }
 

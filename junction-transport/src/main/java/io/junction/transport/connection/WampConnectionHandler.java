@@ -55,12 +55,19 @@ public final class WampConnectionHandler extends ChannelDuplexHandler implements
     /** Queue marker: close once everything queued before it is written. */
     private static final Object CLOSE = new Object();
 
+    private static final int QUEUE_CHUNK = 32;
+    private static final int MAX_QUEUED_MESSAGES = 1 << 30;
+
     private final Channel channel;
     private final WampCodec codec;
     private final Serialization serialization;
     private final TransportDetails details;
     private final OutboundLimits limits;
-    private final Queue<Object> outbound = PlatformDependent.newMpscQueue();
+    /**
+     * Grows by chunks of {@link #QUEUE_CHUNK} slots: the default chunk (1024 slots, 4 KiB) would be
+     * most of the memory an idle connection takes. Its capacity is never what bounds it (the byte cap is).
+     */
+    private final Queue<Object> outbound = PlatformDependent.newMpscQueue(QUEUE_CHUNK, MAX_QUEUED_MESSAGES);
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean closeRequested = new AtomicBoolean();

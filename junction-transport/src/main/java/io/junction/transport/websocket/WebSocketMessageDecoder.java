@@ -68,7 +68,7 @@ public final class WebSocketMessageDecoder extends ChannelInboundHandlerAdapter 
             return;
         }
         ByteBuf content = frame.content();
-        if (text && !ByteBufUtil.isText(content, CharsetUtil.UTF_8)) {
+        if (text && !isUtf8(content)) {
             fail(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "WebSocket text message is not valid UTF-8");
             return;
         }
@@ -84,6 +84,27 @@ public final class WebSocketMessageDecoder extends ChannelInboundHandlerAdapter 
         } catch (ProtocolViolation violation) {
             fail(ctx, WebSocketCloseStatus.PROTOCOL_ERROR, violation.getMessage());
         }
+    }
+
+    /**
+     * Text messages are nearly always ASCII: that is checked 8 octets at a time, and Netty's
+     * (octet by octet) UTF-8 check runs only on messages with other octets. It was 4% of a
+     * router's CPU time under JSON load.
+     */
+    static boolean isUtf8(ByteBuf content) {
+        int i = content.readerIndex();
+        int end = content.writerIndex();
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            if ((content.getLong(i) & 0x8080808080808080L) != 0) {
+                return ByteBufUtil.isText(content, CharsetUtil.UTF_8);
+            }
+        }
+        for (; i < end; i++) {
+            if (content.getByte(i) < 0) {
+                return ByteBufUtil.isText(content, CharsetUtil.UTF_8);
+            }
+        }
+        return true;
     }
 
     @Override

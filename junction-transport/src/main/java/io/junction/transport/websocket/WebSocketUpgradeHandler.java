@@ -142,13 +142,18 @@ public final class WebSocketUpgradeHandler extends SimpleChannelInboundHandler<F
         installer.install(ctx.channel(), subprotocol.serialization(), details, Integer.MAX_VALUE);
     }
 
+    /**
+     * Kept for the session's lifetime, so compact: an immutable map, and names and values interned,
+     * as most of them recur on every connection (host, upgrade, version, subprotocols, agent).
+     */
     private static Map<String, Object> lowercaseHeaders(HttpHeaders headers) {
-        Map<String, Object> result = new LinkedHashMap<>();
+        Map<String, String> result = new LinkedHashMap<>();
         for (Map.Entry<String, String> header : headers) {
-            result.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(),
-                    (a, b) -> a + ", " + b);
+            result.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
         }
-        return result;
+        Map<String, Object> interned = new LinkedHashMap<>();
+        result.forEach((name, value) -> interned.put(name.intern(), value.intern()));
+        return Map.copyOf(interned);
     }
 
     private static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String reason) {

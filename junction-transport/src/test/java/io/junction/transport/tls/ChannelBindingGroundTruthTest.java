@@ -41,13 +41,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Junction's channel binding data against OpenSSL's own (through Python's ssl module and
  * pyOpenSSL, Debian's python3-openssl): tls-unique and tls-exporter are derived here from key log
  * secrets and a recorded handshake, so only an independent TLS stack can tell they are right.
- * Skipped where python3 with pyOpenSSL is not installed.
+ * pyOpenSSL is installed with apt-get when {@code /usr/bin/python3} cannot import it.
  */
 class ChannelBindingGroundTruthTest {
 
@@ -61,15 +60,32 @@ class ChannelBindingGroundTruthTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        assumeTrue(OpenSsl.isAvailable(), "BoringSSL is not available");
-        assumeTrue(Files.isExecutable(Path.of(PYTHON))
-                && new ProcessBuilder(PYTHON, "-c", "import OpenSSL").start().waitFor() == 0, "no python3 with pyOpenSSL");
+        assertThat(OpenSsl.isAvailable()).as("BoringSSL (netty-tcnative-boringssl-static) loads").isTrue();
+        installPyOpenSslIfMissing();
         pki = new TestPki(dir);
         script = dir.resolve("channel_binding_peer.py");
         try (InputStream in = ChannelBindingGroundTruthTest.class.getResourceAsStream("/tls/channel_binding_peer.py")) {
             Files.copy(in, script);
         }
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    }
+
+    private static void installPyOpenSslIfMissing() throws Exception {
+        if (pyOpenSslImports()) {
+            return;
+        }
+        Process install = new ProcessBuilder("bash", "-c", "export DEBIAN_FRONTEND=noninteractive; "
+                + "apt-get update -q && apt-get install -y -q python3-openssl")
+                .redirectErrorStream(true).start();
+        String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        install.waitFor(10, TimeUnit.MINUTES);
+        assertThat(pyOpenSslImports()).as("%s imports OpenSSL after apt-get install python3-openssl:%n%s",
+                PYTHON, output).isTrue();
+    }
+
+    private static boolean pyOpenSslImports() throws Exception {
+        return Files.isExecutable(Path.of(PYTHON))
+                && new ProcessBuilder(PYTHON, "-c", "import OpenSSL").start().waitFor() == 0;
     }
 
     @AfterAll

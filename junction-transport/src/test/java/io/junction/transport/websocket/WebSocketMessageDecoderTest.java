@@ -100,6 +100,23 @@ class WebSocketMessageDecoderTest {
     }
 
     @Test
+    void utf8CheckOfTextMessagesWhereverTheNonAsciiOctetsAre() {
+        String ascii = "[\"0123456789abcdef0123456789\"]";
+        for (int at = 0; at <= ascii.length(); at++) {
+            byte[] valid = (ascii.substring(0, at) + "é" + ascii.substring(at)).getBytes(StandardCharsets.UTF_8);
+            assertThat(WebSocketMessageDecoder.isUtf8(Unpooled.wrappedBuffer(valid))).as("valid at " + at).isTrue();
+            byte[] invalid = ascii.getBytes(StandardCharsets.US_ASCII);
+            if (at < invalid.length) {
+                invalid[at] = (byte) 0xC3; // a lead octet followed by ASCII
+                assertThat(WebSocketMessageDecoder.isUtf8(Unpooled.wrappedBuffer(invalid))).as("invalid at " + at).isFalse();
+            }
+        }
+        assertThat(WebSocketMessageDecoder.isUtf8(Unpooled.wrappedBuffer(ascii.getBytes(StandardCharsets.US_ASCII), 3, 9)))
+                .isTrue();
+        assertThat(WebSocketMessageDecoder.isUtf8(Unpooled.EMPTY_BUFFER)).isTrue();
+    }
+
+    @Test
     void validMultiByteUtf8Passes() {
         open(Serialization.JSON, false);
         channel.writeInbound(text("[\"grüße 😀\"]"));

@@ -4,6 +4,7 @@ import io.junction.core.error.WampErrors;
 import io.junction.core.message.Authenticate;
 import io.junction.core.message.Challenge;
 import io.junction.core.message.Welcome;
+import io.junction.core.serialization.Serialization;
 import io.junction.router.RouterErrors;
 import io.junction.router.testing.RouterHarness;
 import io.junction.router.testing.TestClient;
@@ -18,16 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TicketAuthTest {
 
-    private final RouterHarness harness = new RouterHarness("""
+    private static final String REALMS = """
             realms:
               - name: realm1
                 auth:
                   ticket:
                     principals:
                       joe: {ticket: "secret!!!", role: user}
-            limits:
-              handshake_timeout: 500ms
-            """);
+            """;
+
+    private RouterHarness harness = new RouterHarness(REALMS);
 
     @AfterEach
     void tearDown() {
@@ -77,7 +78,10 @@ class TicketAuthTest {
 
     @Test
     void aClientThatNeverAnswersIsAbortedAtTheHandshakeTimeout() {
-        TestClient c = challenged("joe");
+        harness.close();
+        harness = new RouterHarness(REALMS + "limits: {handshake_timeout: 500ms}");
+        TestClient c = harness.connect(Serialization.JSON, hello("realm1", List.of("ticket"), "joe", null));
+        assertThat(c.expect(Challenge.class)).isEqualTo(new Challenge("ticket", Map.of()));
         c.expectAbort(RouterErrors.HANDSHAKE_TIMEOUT);
         // an AUTHENTICATE that comes too late changes nothing
         c.send(new Authenticate("secret!!!", Map.of()));
