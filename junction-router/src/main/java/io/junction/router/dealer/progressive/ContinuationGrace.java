@@ -18,15 +18,19 @@ public final class ContinuationGrace {
     /** The most IDs remembered per caller; the oldest go first. */
     public static final int MAX_ENTRIES = 1024;
 
-    private final Map<Long, Long> endedAt = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    /** Made on the first ended call: most callers never use progressive call invocations. */
+    private Map<Long, Long> endedAt;
     private volatile boolean empty = true;
 
     public synchronized void remember(long request) {
+        if (endedAt == null) {
+            endedAt = new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+                    return size() > MAX_ENTRIES;
+                }
+            };
+        }
         endedAt.put(request, System.nanoTime());
         empty = false;
     }
@@ -52,7 +56,7 @@ public final class ContinuationGrace {
 
     /** Forgets {@code request}: a new call now uses it. */
     public synchronized void forget(long request) {
-        if (endedAt.remove(request) != null) {
+        if (endedAt != null && endedAt.remove(request) != null) {
             empty = endedAt.isEmpty();
         }
     }
