@@ -153,9 +153,14 @@ class CookieAuthenticationTest {
         assertThat(welcome).startsWith("[2,").contains("\"authmethod\":\"cookie\"").contains("\"authid\":\"alice\"");
     }
 
-    /** Says HELLO (and AUTHENTICATE after a CHALLENGE); returns the WELCOME or ABORT text. */
+    /**
+     * Says HELLO (and AUTHENTICATE after a CHALLENGE); returns the WELCOME or ABORT text. The JDK's
+     * WebSocket allows one send in progress at a time, and a CHALLENGE can arrive before the
+     * HELLO's send has been reported complete, so AUTHENTICATE waits for that report.
+     */
     private static String join(HttpClient http, String hello, String authenticate) throws Exception {
         CompletableFuture<String> result = new CompletableFuture<>();
+        CompletableFuture<WebSocket> helloSent = new CompletableFuture<>();
         WebSocket ws = http.newWebSocketBuilder().subprotocols("wamp.2.json")
                 .buildAsync(URI.create(url), new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
@@ -167,7 +172,11 @@ class CookieAuthenticationTest {
                             String message = text.toString();
                             text.setLength(0);
                             if (message.startsWith("[4,") && authenticate != null) {
-                                socket.sendText(authenticate, true);
+                                helloSent.thenCompose(s -> s.sendText(authenticate, true))
+                                        .exceptionally(e -> {
+                                            result.completeExceptionally(e);
+                                            return null;
+                                        });
                             } else {
                                 result.complete(message);
                             }
@@ -175,8 +184,20 @@ class CookieAuthenticationTest {
                         socket.request(1);
                         return null;
                     }
+
+                    @Override
+                    public void onError(WebSocket socket, Throwable error) {
+                        result.completeExceptionally(error);
+                    }
                 }).get(20, TimeUnit.SECONDS);
-        ws.sendText(hello, true);
+        ws.sendText(hello, true).whenComplete((s, e) -> {
+            if (e != null) {
+                helloSent.completeExceptionally(e);
+                result.completeExceptionally(e);
+            } else {
+                helloSent.complete(s);
+            }
+        });
         String answer = result.get(20, TimeUnit.SECONDS);
         ws.abort();
         return answer;
