@@ -9,74 +9,7 @@
 // wamp.* topics. Prints one JSON line {"ok": bool, "checks": {...}}; exit status 0 iff ok.
 'use strict';
 
-const autobahn = require('autobahn');
-
-function parseArgs(argv) {
-  const args = {realm: 'realm1', serializer: 'json', prefix: 'interop.js.advanced'};
-  for (let i = 0; i < argv.length; i += 2) {
-    args[argv[i].replace(/^--/, '')] = argv[i + 1];
-  }
-  if (!args.url) {
-    console.error('usage: node advanced_pubsub.js --url URL [--serializer S] [--realm R] [--prefix P]');
-    process.exit(2);
-  }
-  return args;
-}
-
-function serializerFor(name) {
-  switch (name) {
-    case 'json': return new autobahn.serializer.JSONSerializer();
-    case 'msgpack': return new autobahn.serializer.MsgpackSerializer();
-    case 'cbor': return new autobahn.serializer.CBORSerializer();
-    default: throw new Error('unsupported serializer ' + name);
-  }
-}
-
-function connectionOptions(args) {
-  if (args.url.startsWith('rs://') || args.url.startsWith('tcp://')) {
-    const u = new URL(args.url.replace(/^rs:/, 'tcp:'));
-    return {realm: args.realm, max_retries: 0,
-            transports: [{type: 'rawsocket', host: u.hostname, port: Number(u.port), serializer: args.serializer}]};
-  }
-  return {realm: args.realm, max_retries: 0,
-          transports: [{type: 'websocket', url: args.url, serializers: [serializerFor(args.serializer)]}]};
-}
-
-function openSession(args) {
-  return new Promise((resolve, reject) => {
-    const connection = new autobahn.Connection(connectionOptions(args));
-    connection.onopen = (session) => resolve({connection, session});
-    connection.onclose = (reason, details) => {
-      reject(new Error('connection closed: ' + reason + ' ' + JSON.stringify(details)));
-      return true; // do not retry
-    };
-    connection.open();
-  });
-}
-
-function show(value) {
-  return JSON.stringify(value, (k, v) => (typeof v === 'bigint' ? v.toString() : v));
-}
-
-// IDs may arrive as BigInt with some serializers.
-function sameId(a, b) {
-  return a != null && b != null && BigInt(a) === BigInt(b);
-}
-
-class Report {
-  constructor() { this.checks = {}; }
-  check(name, condition, detail) { this.checks[name] = condition ? true : 'failed: ' + show(detail); }
-  fail(name, detail) { this.checks[name] = 'failed: ' + String(detail); }
-  emit() {
-    const ok = Object.keys(this.checks).length > 0 && Object.values(this.checks).every((v) => v === true);
-    console.log(JSON.stringify({ok, checks: this.checks}));
-    return ok;
-  }
-}
-
-function withTimeout(promise, ms, what) {
-  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout: ' + what)), ms))]);
-}
+const {parseArgs, openSession, sameId, Report, withTimeout} = require('./common');
 
 // What one session received: {subscription, args, details} per event.
 class Inbox {
@@ -191,7 +124,9 @@ async function exercise(args, report, pub, subs, inboxes) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2),
+      'node advanced_pubsub.js --url URL [--serializer S] [--realm R] [--prefix P]',
+      {defaults: {prefix: 'interop.js.advanced'}});
   const report = new Report();
   const opened = [];
   try {

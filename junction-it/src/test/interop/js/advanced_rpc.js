@@ -21,65 +21,7 @@
 // The report is one JSON line {"ok": bool, "checks": {...}}; exit status 0 iff ok.
 'use strict';
 
-const autobahn = require('autobahn');
-
-function parseArgs(argv) {
-  const args = {mode: argv[0], realm: 'realm1', serializer: 'json', prefix: 'advanced.js'};
-  for (let i = 1; i < argv.length; i += 2) {
-    args[argv[i].replace(/^--/, '')] = argv[i + 1];
-  }
-  if (args.mode !== 'selftest' || !args.url) {
-    console.error('usage: node advanced_rpc.js selftest --url URL [--serializer S] [--prefix P]');
-    process.exit(2);
-  }
-  return args;
-}
-
-function serializerFor(name) {
-  switch (name) {
-    case 'json': return new autobahn.serializer.JSONSerializer();
-    case 'msgpack': return new autobahn.serializer.MsgpackSerializer();
-    case 'cbor': return new autobahn.serializer.CBORSerializer();
-    default: throw new Error('unsupported serializer ' + name);
-  }
-}
-
-function connectionOptions(args) {
-  if (args.url.startsWith('rs://')) {
-    const u = new URL(args.url.replace(/^rs:/, 'tcp:'));
-    return {realm: args.realm, max_retries: 0,
-            transports: [{type: 'rawsocket', host: u.hostname, port: Number(u.port), serializer: args.serializer}]};
-  }
-  return {realm: args.realm, max_retries: 0,
-          transports: [{type: 'websocket', url: args.url, serializers: [serializerFor(args.serializer)]}]};
-}
-
-function open(args) {
-  return new Promise((resolve, reject) => {
-    const connection = new autobahn.Connection(connectionOptions(args));
-    connection.onopen = (session) => resolve({connection, session});
-    connection.onclose = (reason, details) => {
-      reject(new Error('connection closed: ' + reason + ' ' + JSON.stringify(details)));
-      return true;
-    };
-    connection.open();
-  });
-}
-
-class Report {
-  constructor() { this.checks = {}; }
-  check(name, condition, detail) { this.checks[name] = condition ? true : 'failed: ' + JSON.stringify(detail); }
-  fail(name, detail) { this.checks[name] = 'failed: ' + String(detail); }
-  emit() {
-    const ok = Object.keys(this.checks).length > 0 && Object.values(this.checks).every((v) => v === true);
-    console.log(JSON.stringify({ok, checks: this.checks}));
-    return ok;
-  }
-}
-
-function withTimeout(promise, ms, what) {
-  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout: ' + what)), ms))]);
-}
+const {parseArgs, openSession, Report, withTimeout} = require('./common');
 
 async function expectError(promise, uri) {
   try {
@@ -95,9 +37,9 @@ async function selftest(args) {
   const p = args.prefix;
   const opened = [];
   try {
-    const a = await open(args);
-    const b = await open(args);
-    const c = await open(args);
+    const a = await openSession(args);
+    const b = await openSession(args);
+    const c = await openSession(args);
     opened.push(a, b, c);
 
     await a.session.register(p + '.progress', (callArgs, kwargs, details) => {
@@ -169,4 +111,5 @@ async function selftest(args) {
   setTimeout(() => process.exit(process.exitCode), 200);
 }
 
-selftest(parseArgs(process.argv.slice(2)));
+selftest(parseArgs(process.argv.slice(2), 'node advanced_rpc.js selftest --url URL [--serializer S] [--prefix P]',
+    {modes: ['selftest'], defaults: {prefix: 'advanced.js'}}));

@@ -17,63 +17,17 @@
 //   --expect-abort URI                        the join is refused with ABORT URI
 'use strict';
 
-const fs = require('fs');
-const https = require('https');
 const autobahn = require('autobahn');
+const {parseArgs, connectionOptions, Report} = require('./common');
 
-function parseArgs(argv) {
-  const args = {method: argv[0], realm: 'realm1', serializer: 'json'};
-  for (let i = 1; i < argv.length; i += 2) {
-    args[argv[i].replace(/^--/, '').replace(/-/g, '_')] = argv[i + 1];
-  }
-  if (!['ticket', 'wampcra', 'cryptosign'].includes(args.method) || !args.url) {
-    console.error('usage: node auth_client.js ticket|wampcra|cryptosign --url URL [options]');
-    process.exit(2);
-  }
-  return args;
-}
-
-function serializerFor(name) {
-  switch (name) {
-    case 'json': return new autobahn.serializer.JSONSerializer();
-    case 'msgpack': return new autobahn.serializer.MsgpackSerializer();
-    case 'cbor': return new autobahn.serializer.CBORSerializer();
-    default: throw new Error('unsupported serializer ' + name);
-  }
-}
-
-function transports(args) {
-  if (args.url.startsWith('rs://')) {
-    const u = new URL(args.url.replace(/^rs:/, 'tcp:'));
-    return [{type: 'rawsocket', host: u.hostname, port: Number(u.port), serializer: args.serializer}];
-  }
-  const t = {type: 'websocket', url: args.url, serializers: [serializerFor(args.serializer)]};
-  if (args.trust_root) {
-    // wss:// with the test CA
-    t.agent = new https.Agent({ca: fs.readFileSync(args.trust_root)});
-  }
-  return [t];
-}
-
-class Report {
-  constructor() { this.checks = {}; }
-  check(name, condition, detail) { this.checks[name] = condition ? true : 'failed: ' + JSON.stringify(detail); }
-  fail(name, detail) { this.checks[name] = 'failed: ' + String(detail); }
-  emit() {
-    const ok = Object.keys(this.checks).length > 0 && Object.values(this.checks).every((v) => v === true);
-    process.stdout.write(JSON.stringify({ok, checks: this.checks}) + '\n');
-    return ok;
-  }
-}
-
-// The connection options and the onchallenge answer for the method.
+// The connection options and the onchallenge answer for the method (args.mode).
 function authentication(args, report) {
   const util = autobahn.util;
   const nacl = autobahn.nacl;
-  if (args.method === 'ticket') {
+  if (args.mode === 'ticket') {
     return {options: {authmethods: ['ticket'], authid: args.authid}, onchallenge: () => args.secret};
   }
-  if (args.method === 'wampcra') {
+  if (args.mode === 'wampcra') {
     return {
       options: {authmethods: ['wampcra'], authid: args.authid},
       onchallenge: (session, method, extra) => {
@@ -112,15 +66,12 @@ function authentication(args, report) {
 }
 
 function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), 'node auth_client.js ticket|wampcra|cryptosign --url URL [options]',
+      {modes: ['ticket', 'wampcra', 'cryptosign']});
   const report = new Report();
   const auth = authentication(args, report);
-  const connection = new autobahn.Connection(Object.assign({
-    realm: args.realm,
-    max_retries: 0,
-    transports: transports(args),
-    onchallenge: auth.onchallenge,
-  }, auth.options));
+  const connection = new autobahn.Connection(
+      Object.assign(connectionOptions(args), {onchallenge: auth.onchallenge}, auth.options));
   let done = false;
   const finish = () => {
     if (!done) {
@@ -136,7 +87,7 @@ function main() {
     }
     report.check('welcome', details.authrole === args.expect_role
         && (!args.expect_authid || details.authid === args.expect_authid)
-        && details.authmethod === args.method, details);
+        && details.authmethod === args.mode, details);
     session.publish('com.example.auth.check', [1], {}, {acknowledge: true}).then(
         () => report.check('session_works', true),
         (e) => report.fail('session_works', JSON.stringify(e)))

@@ -12,6 +12,7 @@
 'use strict';
 
 const autobahn = require('autobahn');
+const {parseArgs, openSession, Report, withTimeout} = require('./common');
 
 const UNICODE = 'héllo wörld ☃ 𝄞';
 const BINARY = Buffer.from(Array.from({length: 256}, (_, i) => i));
@@ -19,68 +20,9 @@ const BIG = 2 ** 53;
 // Python's EVENT_ARGS / EVENT_KWARGS (interop_client.py)
 const EVENT_NESTED = {k: [1, 2.5, null, true]};
 
-function parseArgs(argv) {
-  const args = {mode: argv[0], realm: 'realm1', serializer: 'json', prefix: 'interop.js'};
-  for (let i = 1; i < argv.length; i += 2) {
-    args[argv[i].replace(/^--/, '')] = argv[i + 1];
-  }
-  if (!['selftest', 'callee', 'caller', 'subscriber'].includes(args.mode) || !args.url) {
-    console.error('usage: node interop_client.js selftest|callee|caller|subscriber --url URL [--serializer S]');
-    process.exit(2);
-  }
-  return args;
-}
-
-function serializerFor(name) {
-  switch (name) {
-    case 'json': return new autobahn.serializer.JSONSerializer();
-    case 'msgpack': return new autobahn.serializer.MsgpackSerializer();
-    case 'cbor': return new autobahn.serializer.CBORSerializer();
-    default: throw new Error('unsupported serializer ' + name);
-  }
-}
-
-function connectionOptions(args) {
-  if (args.url.startsWith('rs://') || args.url.startsWith('tcp://')) {
-    const u = new URL(args.url.replace(/^rs:/, 'tcp:'));
-    return {realm: args.realm, max_retries: 0,
-            transports: [{type: 'rawsocket', host: u.hostname, port: Number(u.port), serializer: args.serializer}]};
-  }
-  return {realm: args.realm, max_retries: 0,
-          transports: [{type: 'websocket', url: args.url, serializers: [serializerFor(args.serializer)]}]};
-}
-
-function openSession(args) {
-  return new Promise((resolve, reject) => {
-    const connection = new autobahn.Connection(connectionOptions(args));
-    connection.onopen = (session) => resolve({connection, session});
-    connection.onclose = (reason, details) => {
-      reject(new Error('connection closed: ' + reason + ' ' + JSON.stringify(details)));
-      return true; // do not retry
-    };
-    connection.open();
-  });
-}
-
-// JSON text of a value for failure details; BigInts (see sameInt) as their decimal digits.
-function show(value) {
-  return JSON.stringify(value, (k, v) => (typeof v === 'bigint' ? v.toString() : v));
-}
-
 // Integers beyond 2^53 - 1 may arrive as BigInt (AutobahnJS's CBOR decoder does that for 64-bit ints).
 function sameInt(a, b) {
   return (typeof a === 'bigint' || Number.isInteger(a)) && BigInt(a) === BigInt(b);
-}
-
-class Report {
-  constructor() { this.checks = {}; }
-  check(name, condition, detail) { this.checks[name] = condition ? true : 'failed: ' + show(detail); }
-  fail(name, detail) { this.checks[name] = 'failed: ' + String(detail); }
-  emit() {
-    const ok = Object.keys(this.checks).length > 0 && Object.values(this.checks).every((v) => v === true);
-    console.log(JSON.stringify({ok, checks: this.checks}));
-    return ok;
-  }
 }
 
 // AutobahnJS's JSON serializer knows nothing of WAMP's binary convention (a string of "\0" and
@@ -136,10 +78,6 @@ async function exerciseCalls(session, prefix, report, serializer) {
   }
 }
 
-function withTimeout(promise, ms, what) {
-  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout: ' + what)), ms))]);
-}
-
 async function selftest(args) {
   const report = new Report();
   const topic = args.prefix + '.topic';
@@ -182,7 +120,9 @@ async function subscriber(args) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2),
+      'node interop_client.js selftest|callee|caller|subscriber --url URL [--serializer S]',
+      {modes: ['selftest', 'callee', 'caller', 'subscriber'], defaults: {prefix: 'interop.js'}});
   if (args.mode === 'callee') {
     const {session} = await openSession(args);
     await registerAll(session, args.prefix);

@@ -11,19 +11,15 @@ wamp.* topics. Prints one JSON report line {"ok": bool, "checks": {name: true | 
 exit status 0 iff ok.
 """
 
-import argparse
-import json
 import sys
 
-import txaio
+# common first: it selects Twisted for txaio
+from common import Report, argument_parser, component
 
-txaio.use_twisted()
-
-from autobahn.twisted.component import Component  # noqa: E402
-from autobahn.wamp import message  # noqa: E402
-from autobahn.wamp.exception import ApplicationError  # noqa: E402
-from autobahn.wamp.types import PublishOptions, SubscribeOptions  # noqa: E402
-from twisted.internet import defer, task  # noqa: E402
+from autobahn.wamp import message
+from autobahn.wamp.exception import ApplicationError
+from autobahn.wamp.types import PublishOptions, SubscribeOptions
+from twisted.internet import defer, task
 
 SUBSCRIBERS = 3
 
@@ -41,28 +37,6 @@ def _with_disclose_me(self):
 
 
 message.Publish.marshal_options = _with_disclose_me
-
-
-class Report:
-    def __init__(self):
-        self.checks = {}
-
-    def check(self, name, condition, detail=""):
-        self.checks[name] = True if condition else ("failed: %s" % (detail,))
-
-    def fail(self, name, detail):
-        self.checks[name] = "failed: %s" % (detail,)
-
-    def emit(self):
-        ok = bool(self.checks) and all(v is True for v in self.checks.values())
-        print(json.dumps({"ok": ok, "checks": self.checks}, default=repr), file=sys.__stdout__, flush=True)
-        return ok
-
-
-def transport(args):
-    if args.url.startswith("rs://"):
-        return {"type": "rawsocket", "url": args.url, "serializer": args.serializer, "max_retries": 0}
-    return {"type": "websocket", "url": args.url, "serializers": [args.serializer], "max_retries": 0}
 
 
 class Inbox:
@@ -207,9 +181,7 @@ def run(reactor, args):
         return on_join
 
     for i in range(SUBSCRIBERS + 1):
-        comp = Component(transports=[transport(args)], realm=args.realm)
-        comp.on_join(on_join_for(i))
-        components.append(comp.start(reactor))
+        components.append(component(args, on_join_for(i)).start(reactor))
 
     @defer.inlineCallbacks
     def main():
@@ -232,14 +204,5 @@ def run(reactor, args):
     return main()
 
 
-def parse():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--url", required=True)
-    ap.add_argument("--serializer", default="json")
-    ap.add_argument("--realm", default="realm1")
-    ap.add_argument("--prefix", default="interop.python.advanced")
-    return ap.parse_args()
-
-
 if __name__ == "__main__":
-    task.react(run, (parse(),))
+    task.react(run, (argument_parser(prefix="interop.python.advanced").parse_args(),))

@@ -21,54 +21,15 @@ selftest runs three sessions in this process, callees A and B and caller C, and 
 It prints one JSON report line {"ok": bool, "checks": {...}}; exit status 0 iff ok.
 """
 
-import argparse
-import json
 import sys
 
+# common first: it selects Twisted for txaio
+from common import Report, argument_parser, component, report_after, until
+
 import txaio
-
-txaio.use_twisted()
-
-from autobahn.twisted.component import Component  # noqa: E402
-from autobahn.wamp.exception import ApplicationError  # noqa: E402
-from autobahn.wamp.types import CallOptions, RegisterOptions  # noqa: E402
-from twisted.internet import defer, task  # noqa: E402
-
-
-def transport(args):
-    if args.url.startswith("rs://"):
-        return {"type": "rawsocket", "url": args.url, "serializer": args.serializer, "max_retries": 0}
-    return {"type": "websocket", "url": args.url, "serializers": [args.serializer], "max_retries": 0}
-
-
-class Report:
-    def __init__(self):
-        self.checks = {}
-
-    def check(self, name, condition, detail=""):
-        self.checks[name] = True if condition else ("failed: %s" % (detail,))
-
-    def fail(self, name, detail):
-        self.checks[name] = "failed: %s" % (detail,)
-
-    def emit(self):
-        ok = bool(self.checks) and all(v is True for v in self.checks.values())
-        print(json.dumps({"ok": ok, "checks": self.checks}, default=repr), file=sys.__stdout__, flush=True)
-        return ok
-
-
-def sleep(reactor, seconds):
-    return task.deferLater(reactor, seconds, lambda: None)
-
-
-@defer.inlineCallbacks
-def until(reactor, condition, seconds=10):
-    """Waits until condition() holds; returns whether it did."""
-    for _ in range(int(seconds * 20)):
-        if condition():
-            return True
-        yield sleep(reactor, 0.05)
-    return condition()
+from autobahn.wamp.exception import ApplicationError
+from autobahn.wamp.types import CallOptions, RegisterOptions
+from twisted.internet import defer, task
 
 
 def selftest(reactor, args):
@@ -187,31 +148,13 @@ def selftest(reactor, args):
             fire(done_for_b, None)
             yield session.leave()
 
-    components = []
-    for on_join in (callee_a, callee_b, caller):
-        comp = Component(transports=[transport(args)], realm=args.realm)
-        comp.on_join(on_join)
-        components.append(comp)
-    runs = [c.start(reactor) for c in components]
-
-    @defer.inlineCallbacks
-    def finish():
-        try:
-            yield defer.DeferredList(runs, consumeErrors=True).addTimeout(60, reactor)
-        except Exception as e:
-            report.fail("completion", repr(e))
-        sys.exit(0 if report.emit() else 1)
-
-    return finish()
+    runs = [component(args, on_join).start(reactor) for on_join in (callee_a, callee_b, caller)]
+    return report_after(reactor, report, defer.DeferredList(runs, consumeErrors=True), 60)
 
 
 def main():
-    parser = argparse.ArgumentParser()
+    parser = argument_parser(prefix="advanced.py")
     parser.add_argument("mode", choices=["selftest"])
-    parser.add_argument("--url", required=True)
-    parser.add_argument("--realm", default="realm1")
-    parser.add_argument("--serializer", default="json", choices=["json", "msgpack", "cbor", "ubjson"])
-    parser.add_argument("--prefix", default="advanced.py")
     parser.add_argument("--log-level", default="warn")
     args = parser.parse_args()
     txaio.start_logging(level=args.log_level, out=sys.stderr)

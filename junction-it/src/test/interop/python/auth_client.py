@@ -23,51 +23,18 @@ Expectations
   --expect-abort URI                        the join must be refused with ABORT URI
 """
 
-import argparse
 import binascii
-import json
 import os
 import sys
-from urllib.parse import urlparse
 
-import txaio
+# common first: it selects Twisted for txaio
+from common import Report, argument_parser, transport
 
-txaio.use_twisted()
-
-import nacl.signing  # noqa: E402
-from autobahn.twisted.component import Component  # noqa: E402
-from autobahn.wamp import auth as wamp_auth  # noqa: E402
-from autobahn.wamp.types import PublishOptions  # noqa: E402
-from twisted.internet import defer, task  # noqa: E402
-
-
-def transport(args):
-    if args.url.startswith("rs://") or args.url.startswith("rss://"):
-        t = {"type": "rawsocket", "url": args.url, "serializer": args.serializer, "max_retries": 0}
-    else:
-        t = {"type": "websocket", "url": args.url, "serializers": [args.serializer], "max_retries": 0}
-    if args.trust_root:
-        # TLS with the test CA: the router's certificate names localhost
-        u = urlparse(args.url)
-        t["endpoint"] = {"type": "tcp", "host": u.hostname, "port": u.port,
-                         "tls": {"hostname": "localhost", "trust_root": args.trust_root}}
-    return t
-
-
-class Report:
-    def __init__(self):
-        self.checks = {}
-
-    def check(self, name, condition, detail=""):
-        self.checks[name] = True if condition else ("failed: %s" % (detail,))
-
-    def fail(self, name, detail):
-        self.checks[name] = "failed: %s" % (detail,)
-
-    def emit(self):
-        ok = bool(self.checks) and all(v is True for v in self.checks.values())
-        print(json.dumps({"ok": ok, "checks": self.checks}, default=repr), file=sys.__stdout__, flush=True)
-        return ok
+import nacl.signing
+from autobahn.twisted.component import Component
+from autobahn.wamp import auth as wamp_auth
+from autobahn.wamp.types import PublishOptions
+from twisted.internet import defer, task
 
 
 class RouterCheckingCryptosign(wamp_auth.AuthCryptoSign):
@@ -126,7 +93,8 @@ def authenticators(args, report):
 def main(reactor, args):
     report = Report()
     finished = defer.Deferred()
-    comp = Component(transports=[transport(args)], realm=args.realm, authentication=authenticators(args, report))
+    comp = Component(transports=[transport(args, args.trust_root)], realm=args.realm,
+                     authentication=authenticators(args, report))
 
     @comp.on_join
     @defer.inlineCallbacks
@@ -172,11 +140,8 @@ def main(reactor, args):
 
 
 def parse():
-    p = argparse.ArgumentParser()
+    p = argument_parser()
     p.add_argument("method", choices=["ticket", "wampcra", "scram", "cryptosign", "twofactor"])
-    p.add_argument("--url", required=True)
-    p.add_argument("--serializer", default="json")
-    p.add_argument("--realm", default="realm1")
     p.add_argument("--authid")
     p.add_argument("--secret")
     p.add_argument("--ticket")

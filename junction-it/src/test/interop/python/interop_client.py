@@ -15,18 +15,15 @@ Modes
 The report is {"ok": bool, "checks": {name: true | "failure text"}}; exit status 0 iff ok.
 """
 
-import argparse
-import json
 import sys
 
+# common first: it selects Twisted for txaio
+from common import Report, argument_parser, component, report_after, say
+
 import txaio
-
-txaio.use_twisted()
-
-from autobahn.twisted.component import Component  # noqa: E402
-from autobahn.wamp.exception import ApplicationError  # noqa: E402
-from autobahn.wamp.types import PublishOptions, RegisterOptions  # noqa: E402
-from twisted.internet import defer, task  # noqa: E402
+from autobahn.wamp.exception import ApplicationError
+from autobahn.wamp.types import PublishOptions, RegisterOptions
+from twisted.internet import defer, task
 
 BINARY = bytes(range(256))
 BIG = 2 ** 53
@@ -34,30 +31,6 @@ UNICODE = "héllo wörld ☃ 𝄞"
 # The event of the subscriber/publisher modes; the Java tests publish and expect the same values.
 EVENT_ARGS = ["event", BINARY, UNICODE, BIG]
 EVENT_KWARGS = {"n": BIG, "blob": BINARY, "s": UNICODE, "nested": {"k": [1, 2.5, None, True]}}
-
-
-def transport(args):
-    if args.url.startswith("rs://"):
-        return {"type": "rawsocket", "url": args.url, "serializer": args.serializer,
-                "max_retries": 0}
-    return {"type": "websocket", "url": args.url, "serializers": [args.serializer], "max_retries": 0}
-
-
-class Report:
-    def __init__(self):
-        self.checks = {}
-
-    def check(self, name, condition, detail=""):
-        self.checks[name] = True if condition else ("failed: %s" % detail)
-
-    def fail(self, name, detail):
-        self.checks[name] = "failed: %s" % detail
-
-    def emit(self):
-        ok = bool(self.checks) and all(v is True for v in self.checks.values())
-        # Twisted logging captures sys.stdout; the report goes to the real one.
-        print(json.dumps({"ok": ok, "checks": self.checks}, default=repr), file=sys.__stdout__, flush=True)
-        return ok
 
 
 def echo(*args, **kwargs):
@@ -105,12 +78,6 @@ def exercise_calls(session, prefix, report):
         report.check("no_such_procedure", e.error == "wamp.error.no_such_procedure", e.error)
 
 
-def make_component(args, on_join):
-    comp = Component(transports=[transport(args)], realm=args.realm)
-    comp.on_join(on_join)
-    return comp
-
-
 def selftest(reactor, args):
     report = Report()
     prefix = args.prefix
@@ -149,7 +116,7 @@ def selftest(reactor, args):
                 pub = yield session.publish(topic, "event", BINARY, n=BIG,
                                             options=PublishOptions(acknowledge=True))
                 report.check("published_ack", pub is not None and pub.id > 0, pub)
-                got = yield with_timeout(reactor, event_received, 10)
+                got = yield event_received.addTimeout(10, reactor)
                 report.check("event", got == (["event", BINARY], {"n": BIG}), got)
         except Exception as e:
             report.fail("caller", repr(e))
@@ -158,20 +125,12 @@ def selftest(reactor, args):
                 done.callback(None)
             yield session.leave()
 
-    c1 = make_component(args, callee_join)
-    c2 = make_component(args, caller_join)
+    c1 = component(args, callee_join)
+    c2 = component(args, caller_join)
     d1 = c1.start(reactor)
     d2 = c2.start(reactor)
 
-    @defer.inlineCallbacks
-    def finish():
-        try:
-            yield with_timeout(reactor, defer.DeferredList([d1, d2], consumeErrors=True), 30)
-        except Exception as e:
-            report.fail("completion", repr(e))
-        sys.exit(0 if report.emit() else 1)
-
-    return finish()
+    return report_after(reactor, report, defer.DeferredList([d1, d2], consumeErrors=True), 30)
 
 
 def callee(reactor, args):
@@ -181,12 +140,12 @@ def callee(reactor, args):
             yield register_all(session, args.prefix)
         except Exception as e:
             # ends the process: without retries, the component stops when the session leaves
-            print("FAILED %r" % e, file=sys.__stdout__, flush=True)
+            say("FAILED %r" % e)
             yield session.leave()
             return
-        print("READY", file=sys.__stdout__, flush=True)
+        say("READY")
 
-    comp = make_component(args, join)
+    comp = component(args, join)
     return comp.start(reactor)
 
 
@@ -201,7 +160,7 @@ def caller(reactor, args):
             report.fail("caller", repr(e))
         yield session.leave()
 
-    return run_once(reactor, make_component(args, join), report, 30)
+    return report_after(reactor, report, component(args, join).start(reactor), 30)
 
 
 def subscriber(reactor, args):
@@ -216,15 +175,15 @@ def subscriber(reactor, args):
                     received.callback((list(a), kw))
 
             yield session.subscribe(on_event, args.prefix + ".topic")
-            print("READY", file=sys.__stdout__, flush=True)
-            got_args, got_kwargs = yield with_timeout(reactor, received, 120)
+            say("READY")
+            got_args, got_kwargs = yield received.addTimeout(120, reactor)
             report.check("event_args", got_args == EVENT_ARGS, got_args)
             report.check("event_kwargs", got_kwargs == EVENT_KWARGS, got_kwargs)
         except Exception as e:
             report.fail("subscriber", repr(e))
         yield session.leave()
 
-    return run_once(reactor, make_component(args, join), report, 180)
+    return report_after(reactor, report, component(args, join).start(reactor), 180)
 
 
 def publisher(reactor, args):
@@ -240,30 +199,12 @@ def publisher(reactor, args):
             report.fail("publisher", repr(e))
         yield session.leave()
 
-    return run_once(reactor, make_component(args, join), report, 30)
-
-
-@defer.inlineCallbacks
-def run_once(reactor, comp, report, seconds):
-    """Runs the component until its session has left, then reports and exits."""
-    try:
-        yield with_timeout(reactor, comp.start(reactor), seconds)
-    except Exception as e:
-        report.fail("completion", repr(e))
-    sys.exit(0 if report.emit() else 1)
-
-
-def with_timeout(reactor, d, seconds):
-    return d.addTimeout(seconds, reactor)
+    return report_after(reactor, report, component(args, join).start(reactor), 30)
 
 
 def main():
-    p = argparse.ArgumentParser()
+    p = argument_parser(prefix="interop.py")
     p.add_argument("mode", choices=["selftest", "callee", "caller", "subscriber", "publisher"])
-    p.add_argument("--url", required=True)
-    p.add_argument("--realm", default="realm1")
-    p.add_argument("--serializer", default="json", choices=["json", "msgpack", "cbor", "ubjson"])
-    p.add_argument("--prefix", default="interop.py")
     args = p.parse_args()
     txaio.start_logging(level="warn", out=sys.stderr)
     fn = {"selftest": selftest, "callee": callee, "caller": caller, "subscriber": subscriber,

@@ -14,61 +14,21 @@ Modes
 The report is {"ok": bool, "checks": {name: true | "failed: ..."}}; exit status 0 iff ok.
 """
 
-import argparse
-import json
 import sys
 
+# common first: it selects Twisted for txaio
+from common import Report, argument_parser, component, report_after, say, until
+
 import txaio
-
-txaio.use_twisted()
-
-from autobahn.twisted.component import Component  # noqa: E402
-from autobahn.wamp.exception import ApplicationError  # noqa: E402
-from autobahn.wamp.types import PublishOptions, SubscribeOptions  # noqa: E402
-from twisted.internet import defer, task  # noqa: E402
-
-
-def transport(args):
-    if args.url.startswith("rs://"):
-        return {"type": "rawsocket", "url": args.url, "serializer": args.serializer, "max_retries": 0}
-    return {"type": "websocket", "url": args.url, "serializers": [args.serializer], "max_retries": 0}
-
-
-class Report:
-    def __init__(self):
-        self.checks = {}
-
-    def check(self, name, condition, detail=""):
-        self.checks[name] = True if condition else ("failed: %s" % (detail,))
-
-    def fail(self, name, detail):
-        self.checks[name] = "failed: %s" % (detail,)
-
-    def emit(self):
-        ok = bool(self.checks) and all(v is True for v in self.checks.values())
-        print(json.dumps({"ok": ok, "checks": self.checks}, default=repr), file=sys.__stdout__, flush=True)
-        return ok
-
-
-def make_component(args, on_join, on_leave=None):
-    comp = Component(transports=[transport(args)], realm=args.realm)
-    comp.on_join(on_join)
-    if on_leave is not None:
-        comp.on_leave(on_leave)
-    return comp
-
-
-def wait_for(reactor, deferred, seconds):
-    return deferred.addTimeout(seconds, reactor)
+from autobahn.wamp.exception import ApplicationError
+from autobahn.wamp.types import PublishOptions, SubscribeOptions
+from twisted.internet import defer, task
 
 
 @defer.inlineCallbacks
 def wait_until(reactor, condition, seconds):
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        yield task.deferLater(reactor, 0.05, lambda: None)
-    raise Exception("timed out after %s s" % seconds)
+    if not (yield until(reactor, condition, seconds)):
+        raise Exception("timed out after %s s" % seconds)
 
 
 def selftest(reactor, args):
@@ -121,7 +81,7 @@ def selftest(reactor, args):
             yield session.subscribe(on_will, p + ".will")
             yield session.subscribe(on_create, "wamp.registration.on_create")
             target.start(reactor)
-            ready = yield wait_for(reactor, target_ready, 20)
+            ready = yield target_ready.addTimeout(20, reactor)
             if ready is None:
                 return
             target_id, publication = ready
@@ -134,19 +94,9 @@ def selftest(reactor, args):
                 done.callback(None)
             yield session.leave()
 
-    target = make_component(args, target_join, target_leave)
-    watcher = make_component(args, watcher_join)
-    d = watcher.start(reactor)
-
-    @defer.inlineCallbacks
-    def finish():
-        try:
-            yield wait_for(reactor, d, 60)
-        except Exception as e:
-            report.fail("completion", repr(e))
-        sys.exit(0 if report.emit() else 1)
-
-    return finish()
+    target = component(args, target_join, target_leave)
+    watcher = component(args, watcher_join)
+    return report_after(reactor, report, watcher.start(reactor), 60)
 
 
 @defer.inlineCallbacks
@@ -157,7 +107,7 @@ def exercise(reactor, session, report, p, target_id, publication, joined, left, 
     report.check("on_join", info.get("session") == target_id and info.get("authrole") == "anonymous"
                  and "authid" in info and "authmethod" in info and "transport" in info, info)
 
-    created_by, reg = yield wait_for(reactor, registration_created, 10)
+    created_by, reg = yield registration_created.addTimeout(10, reactor)
     report.check("registration_on_create", created_by == target_id and reg.get("match") == "exact"
                  and reg.get("invoke") == "single" and "created" in reg, (created_by, reg))
 
@@ -204,7 +154,7 @@ def exercise(reactor, session, report, p, target_id, publication, joined, left, 
     except ApplicationError as e:
         report.check("kill_invalid_uri", e.error == "wamp.error.invalid_uri", e.error)
     yield session.call("wamp.session.kill", target_id, reason="com.example.kicked", message="bye bye")
-    close = yield wait_for(reactor, target_left, 10)
+    close = yield target_left.addTimeout(10, reactor)
     report.check("killed_reason", close.reason == "com.example.kicked" and close.message == "bye bye",
                  (close.reason, close.message))
 
@@ -212,7 +162,7 @@ def exercise(reactor, session, report, p, target_id, publication, joined, left, 
     leave_args = [a for a in left if a and a[0] == target_id][0]
     report.check("on_leave", len(leave_args) == 3 and leave_args[0] == target_id and leave_args[2] == "anonymous",
                  leave_args)
-    will_args = yield wait_for(reactor, will, 10)
+    will_args = yield will.addTimeout(10, reactor)
     report.check("testament", will_args == (["bye"], {"from": "target"}), will_args)
     try:
         yield session.call("wamp.session.get", target_id)
@@ -228,21 +178,17 @@ def testament(reactor, args):
             yield session.call("wamp.session.add_testament", args.prefix + ".will", ["killed"], {},
                                scope="destroyed")
         except Exception as e:
-            print("FAILED %r" % e, file=sys.__stdout__, flush=True)
+            say("FAILED %r" % e)
             yield session.leave()
             return
-        print("READY %d" % details.session, file=sys.__stdout__, flush=True)
+        say("READY %d" % details.session)
 
-    return make_component(args, join).start(reactor)
+    return component(args, join).start(reactor)
 
 
 def main():
-    p = argparse.ArgumentParser()
+    p = argument_parser(prefix="meta.py")
     p.add_argument("mode", choices=["selftest", "testament"])
-    p.add_argument("--url", required=True)
-    p.add_argument("--realm", default="realm1")
-    p.add_argument("--serializer", default="json", choices=["json", "msgpack", "cbor", "ubjson"])
-    p.add_argument("--prefix", default="meta.py")
     args = p.parse_args()
     txaio.start_logging(level="warn", out=sys.stderr)
     fn = {"selftest": selftest, "testament": testament}[args.mode]

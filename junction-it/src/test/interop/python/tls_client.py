@@ -18,40 +18,33 @@ Prints one JSON report line {"ok": bool, "checks": {...}, "welcome": {...}}; exi
 """
 
 import argparse
-import json
-import sys
+from urllib.parse import urlparse
 
-import txaio
+# common first: it selects Twisted for txaio
+from common import Report, report_after
 
-txaio.use_twisted()
-
-from autobahn.twisted.component import Component  # noqa: E402
-from autobahn.twisted.rawsocket import WampRawSocketClientFactory  # noqa: E402
-from autobahn.twisted.websocket import WampWebSocketClientFactory, WampWebSocketClientProtocol  # noqa: E402
-from autobahn.wamp.serializer import JsonSerializer  # noqa: E402
-from autobahn.wamp.protocol import ApplicationSession  # noqa: E402
-from autobahn.wamp.types import ComponentConfig, PublishOptions  # noqa: E402
-from twisted.internet import defer, reactor, task  # noqa: E402
-from twisted.internet.endpoints import TCP4ClientEndpoint, wrapClientTLS  # noqa: E402
-from twisted.internet.ssl import Certificate, PrivateCertificate, optionsForClientTLS  # noqa: E402
-from urllib.parse import urlparse  # noqa: E402
+from autobahn.twisted.component import Component
+from autobahn.twisted.rawsocket import WampRawSocketClientFactory
+from autobahn.twisted.websocket import WampWebSocketClientFactory, WampWebSocketClientProtocol
+from autobahn.wamp.serializer import JsonSerializer
+from autobahn.wamp.protocol import ApplicationSession
+from autobahn.wamp.types import ComponentConfig, PublishOptions
+from twisted.internet import defer, reactor, task
+from twisted.internet.endpoints import TCP4ClientEndpoint, wrapClientTLS
+from twisted.internet.ssl import Certificate, PrivateCertificate, optionsForClientTLS
 
 PREFIX = "com.example.tls"
 
 
-class Report:
+class TlsReport(Report):
+    """The report with the authid, authrole and authmethod of the WELCOME added."""
+
     def __init__(self):
-        self.checks = {}
+        super().__init__()
         self.welcome = {}
 
-    def check(self, name, condition, detail=""):
-        self.checks[name] = True if condition else ("failed: %s" % detail)
-
     def emit(self):
-        ok = bool(self.checks) and all(v is True for v in self.checks.values())
-        print(json.dumps({"ok": ok, "checks": self.checks, "welcome": self.welcome}, default=repr),
-              file=sys.__stdout__, flush=True)
-        return ok
+        return super().emit(welcome=self.welcome)
 
 
 def tls_options(args):
@@ -185,18 +178,9 @@ def main():
     parser.add_argument("--authid")
     parser.add_argument("--ticket")
     args = parser.parse_args()
-    report = Report()
-
-    @defer.inlineCallbacks
-    def run(reactor_):
-        try:
-            d = {"roundtrip": roundtrip, "tlsauth": tls_auth, "cookie": cookie_flow}[args.mode](args, report)
-            yield d.addTimeout(30, reactor_)
-        except Exception as e:  # noqa: BLE001
-            report.check("run", False, repr(e))
-        sys.exit(0 if report.emit() else 1)
-
-    task.react(run)
+    report = TlsReport()
+    run = {"roundtrip": roundtrip, "tlsauth": tls_auth, "cookie": cookie_flow}[args.mode]
+    task.react(lambda reactor_: report_after(reactor_, report, defer.maybeDeferred(run, args, report), 30))
 
 
 if __name__ == "__main__":

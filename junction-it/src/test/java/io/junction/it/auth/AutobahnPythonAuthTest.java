@@ -3,7 +3,6 @@ package io.junction.it.auth;
 import io.junction.core.error.WampErrors;
 import io.junction.core.serialization.Serialization;
 import io.junction.it.auth.AuthRouter.Listener;
-import io.junction.it.support.ExternalProcess;
 import io.junction.it.support.InteropClients;
 import io.junction.it.support.InteropReport;
 import io.junction.it.support.ParallelRuns;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -101,15 +99,8 @@ class AutobahnPythonAuthTest {
 
     @BeforeAll
     static void runAll() {
-        runs = new ParallelRuns<>(3);
-        for (AuthScenario s : scenarios()) {
-            runs.submit(s, () -> {
-                InteropClients.ensureInstalled();
-                List<String> cmd = new ArrayList<>(List.of(InteropClients.PYTHON, "-u", "auth_client.py"));
-                cmd.addAll(s.commandArgs(router));
-                return ExternalProcess.start("autobahn-python auth " + s, InteropClients.pythonDir(), cmd);
-            }, Duration.ofSeconds(90));
-        }
+        runs = AuthScenario.runAll(scenarios(), router, "autobahn-python", InteropClients.pythonDir(),
+                InteropClients.PYTHON, "-u", "auth_client.py");
     }
 
     @AfterAll

@@ -62,7 +62,7 @@ class CrossSerializerCallTest {
     }
 
     static List<Cell> jsCallers() {
-        return AutobahnJsInteropTest.cells();
+        return InteropClients.jsCells();
     }
 
     static List<Cell> junctionCallers() {

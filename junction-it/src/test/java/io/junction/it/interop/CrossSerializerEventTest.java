@@ -61,11 +61,11 @@ class CrossSerializerEventTest {
     private static ProcessResult publisher;
 
     static List<Cell> pythonCells() {
-        return AutobahnPythonInteropTest.cells();
+        return InteropClients.pythonCells();
     }
 
     static List<Cell> jsCells() {
-        return AutobahnJsInteropTest.cells();
+        return InteropClients.jsCells();
     }
 
     static List<Cell> junctionCells() {

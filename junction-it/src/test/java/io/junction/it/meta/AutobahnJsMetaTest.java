@@ -1,13 +1,11 @@
 package io.junction.it.meta;
 
-import io.junction.core.serialization.Serialization;
 import io.junction.it.support.Cell;
 import io.junction.it.support.ExternalProcess;
 import io.junction.it.support.InteropClients;
 import io.junction.it.support.InteropReport;
 import io.junction.it.support.ParallelRuns;
 import io.junction.it.support.RouterFixture;
-import io.junction.it.support.WireTransport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,10 +34,7 @@ class AutobahnJsMetaTest {
     private static ParallelRuns<Cell> runs;
 
     static List<Cell> cells() {
-        return List.of(new Cell(WireTransport.WEBSOCKET, Serialization.JSON),
-                new Cell(WireTransport.WEBSOCKET, Serialization.MSGPACK),
-                new Cell(WireTransport.WEBSOCKET, Serialization.CBOR),
-                new Cell(WireTransport.RAWSOCKET, Serialization.JSON));
+        return InteropClients.jsCells();
     }
 
     @BeforeAll

@@ -36,10 +36,7 @@ class AdvancedRpcJsInteropTest {
     private static WampClient progressCallee;
 
     static List<Cell> cells() {
-        return List.of(new Cell(WireTransport.WEBSOCKET, Serialization.JSON),
-                new Cell(WireTransport.WEBSOCKET, Serialization.MSGPACK),
-                new Cell(WireTransport.WEBSOCKET, Serialization.CBOR),
-                new Cell(WireTransport.RAWSOCKET, Serialization.JSON));
+        return InteropClients.jsCells();
     }
 
     private static String prefix(Cell cell) {

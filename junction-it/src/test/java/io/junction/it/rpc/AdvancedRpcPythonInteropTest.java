@@ -1,13 +1,11 @@
 package io.junction.it.rpc;
 
-import io.junction.core.serialization.Serialization;
 import io.junction.it.support.Cell;
 import io.junction.it.support.ExternalProcess;
 import io.junction.it.support.InteropClients;
 import io.junction.it.support.InteropReport;
 import io.junction.it.support.ParallelRuns;
 import io.junction.it.support.RouterFixture;
-import io.junction.it.support.WireTransport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,13 +29,7 @@ class AdvancedRpcPythonInteropTest {
     private static ParallelRuns<Cell> runs;
 
     static List<Cell> cells() {
-        List<Cell> cells = new ArrayList<>();
-        for (WireTransport t : List.of(WireTransport.WEBSOCKET, WireTransport.RAWSOCKET)) {
-            for (Serialization s : Serialization.values()) {
-                cells.add(new Cell(t, s));
-            }
-        }
-        return cells;
+        return InteropClients.pythonCells();
     }
 
     @BeforeAll

@@ -38,6 +38,25 @@ public final class InteropClients {
         return interopDir().resolve("js");
     }
 
+    /** What Autobahn|Python speaks: every serialization over WebSocket and over RawSocket. */
+    public static List<Cell> pythonCells() {
+        List<Cell> cells = new ArrayList<>();
+        for (WireTransport t : List.of(WireTransport.WEBSOCKET, WireTransport.RAWSOCKET)) {
+            for (Serialization s : Serialization.values()) {
+                cells.add(new Cell(t, s));
+            }
+        }
+        return cells;
+    }
+
+    /** What AutobahnJS on Node speaks: WebSocket with json, msgpack and cbor, RawSocket with json only. */
+    public static List<Cell> jsCells() {
+        return List.of(new Cell(WireTransport.WEBSOCKET, Serialization.JSON),
+                new Cell(WireTransport.WEBSOCKET, Serialization.MSGPACK),
+                new Cell(WireTransport.WEBSOCKET, Serialization.CBOR),
+                new Cell(WireTransport.RAWSOCKET, Serialization.JSON));
+    }
+
     /** Installs the clients once per test run; fails (never skips) when they cannot be had. */
     public static synchronized void ensureInstalled() {
         if (installation == null) {

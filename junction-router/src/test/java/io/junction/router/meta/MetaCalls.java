@@ -2,6 +2,7 @@ package io.junction.router.meta;
 
 import io.junction.core.message.Call;
 import io.junction.core.message.ErrorMessage;
+import io.junction.core.message.Event;
 import io.junction.core.message.Message;
 import io.junction.core.message.Payload;
 import io.junction.core.message.Result;
@@ -9,13 +10,14 @@ import io.junction.core.message.Welcome;
 import io.junction.router.testing.RouterHarness;
 import io.junction.router.testing.TestClient;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-/** Calling meta procedures and joining with a chosen authid, for tests over {@link TestClient}s. */
+/** Calling meta procedures, reading meta events and joining with a chosen authid, for tests over {@link TestClient}s. */
 public final class MetaCalls {
 
     private MetaCalls() {
@@ -70,5 +72,22 @@ public final class MetaCalls {
     public static Object result(Result r) {
         assertThat(r.payload().args()).hasSize(1);
         return r.payload().args().get(0);
+    }
+
+    /**
+     * The next {@code n} events {@code watcher} gets, of topics {@code family} + name (e.g.
+     * {@code "wamp.registration."} + {@code "on_create"}), each as "name session id", the id taken
+     * from the details where the event carries them.
+     */
+    public static List<String> metaEvents(TestClient watcher, String family, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Event e = watcher.expect(Event.class);
+            String topic = (String) e.details().get("topic");
+            List<Object> args = e.payload().args();
+            Object second = args.get(1) instanceof Map<?, ?> details ? details.get("id") : args.get(1);
+            out.add(topic.substring(family.length()) + " " + args.get(0) + " " + second);
+        }
+        return out;
     }
 }

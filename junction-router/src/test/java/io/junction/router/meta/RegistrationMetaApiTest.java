@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static io.junction.router.meta.MetaCalls.call;
 import static io.junction.router.meta.MetaCalls.callError;
 import static io.junction.router.meta.MetaCalls.list;
+import static io.junction.router.meta.MetaCalls.metaEvents;
 import static io.junction.router.meta.MetaCalls.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,17 +44,9 @@ class RegistrationMetaApiTest {
         return w;
     }
 
-    /** The next {@code n} meta events as "topic session [registration]". */
+    /** The next {@code n} meta events as "on_... session id". */
     private static List<String> events(TestClient watcher, int n) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Event e = watcher.expect(Event.class);
-            String topic = (String) e.details().get("topic");
-            List<Object> args = e.payload().args();
-            Object second = args.get(1) instanceof Map<?, ?> details ? details.get("id") : args.get(1);
-            out.add(topic.substring("wamp.registration.".length()) + " " + args.get(0) + " " + second);
-        }
-        return out;
+        return metaEvents(watcher, "wamp.registration.", n);
     }
 
     private static long register(TestClient c, String procedure, Map<String, Object> options) {
