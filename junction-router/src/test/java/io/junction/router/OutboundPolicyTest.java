@@ -1,5 +1,9 @@
 package io.junction.router;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.junction.core.message.Dicts;
 import io.junction.core.message.Event;
 import io.junction.core.message.Payload;
@@ -11,6 +15,7 @@ import io.junction.router.testing.RouterHarness;
 import io.junction.router.testing.TestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,22 @@ class OutboundPolicyTest {
 
     @Test
     void slowSubscriberLosesEventsAndTheyAreCounted() {
+        Logger sessionLog = (Logger) LoggerFactory.getLogger(RouterSession.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        sessionLog.addAppender(logged);
+        try {
+            slowSubscriberLosesEvents();
+            // the first drop is logged, the three after it within the interval are not
+            assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.WARN)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .singleElement().asString().contains("EVENTs dropped (slow_subscriber: drop); 1 so far");
+        } finally {
+            sessionLog.detachAppender(logged);
+        }
+    }
+
+    private void slowSubscriberLosesEvents() {
         harness = new RouterHarness("limits: {slow_subscriber: drop}");
         TestClient slow = harness.join();
         TestClient fast = harness.join();

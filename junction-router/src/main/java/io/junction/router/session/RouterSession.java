@@ -65,12 +65,15 @@ import java.util.function.Supplier;
 public final class RouterSession implements ConnectionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RouterSession.class);
+    private static final long DROPPED_EVENTS_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
     private final Router router;
     private final WampConnection connection;
     private final LimitsConfig limits;
     private final PendingCalls pendingCalls = new PendingCalls();
     private final LongAdder droppedEvents = new LongAdder();
+    /** When a dropped EVENT was last logged; {@code Long.MIN_VALUE}: never. Races only cost a second line. */
+    private volatile long droppedEventsLoggedAt = Long.MIN_VALUE;
     private final AtomicBoolean disconnecting = new AtomicBoolean();
     /**
      * A session the router runs itself ({@link InternalSession}, joined by {@link #joinAsRouter}): not
@@ -188,9 +191,22 @@ public final class RouterSession implements ConnectionListener {
             if (r != null) {
                 r.countDroppedEvent();
             }
+            logDroppedEvents();
         } else {
             disconnectSlowPeer(MessageType.EVENT);
         }
+    }
+
+    /** The first dropped EVENT of a session is logged, then at most one line per interval. */
+    private void logDroppedEvents() {
+        long now = System.nanoTime();
+        long last = droppedEventsLoggedAt;
+        if (last != Long.MIN_VALUE && now - last < DROPPED_EVENTS_LOG_INTERVAL_NANOS) {
+            return;
+        }
+        droppedEventsLoggedAt = now;
+        log.warn("session {} ({}): outbound buffer full ({} bytes pending), EVENTs dropped (slow_subscriber: drop); {} so far",
+                id, connection.details().peer(), connection.pendingOutboundBytes(), droppedEvents.sum());
     }
 
     private void disconnectSlowPeer(MessageType refused) {
