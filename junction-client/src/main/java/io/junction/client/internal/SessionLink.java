@@ -806,7 +806,7 @@ final class SessionLink implements ConnectionListener {
         } else if (message instanceof Yield y) {
             answerInstead(y.request(), "the result" + why);
         } else if (message instanceof ErrorMessage e && e.requestType() == MessageType.INVOCATION.code()
-                && mayBeUnrepresentable(e.payload())) {
+                && !e.payload().isAlwaysRepresentable()) {
             answerInstead(e.request(), "the error " + e.error() + why);
         } else if (!joined && (message.type() == MessageType.HELLO || message.type() == MessageType.AUTHENTICATE)) {
             abortJoin(ClientErrors.CANNOT_AUTHENTICATE, "the " + message.type() + why, reason);
@@ -842,18 +842,6 @@ final class SessionLink implements ConnectionListener {
         } else {
             connection.send(error);
         }
-    }
-
-    /** Whether encoding a payload can fail: errors made here carry at most one string. */
-    private static boolean mayBeUnrepresentable(Payload payload) {
-        if (payload.isEmpty()) {
-            return false;
-        }
-        if (payload.hasKwargs() || payload.isTransparent()) {
-            return true;
-        }
-        List<Object> args = payload.args();
-        return args.size() != 1 || !(args.get(0) instanceof String);
     }
 
     // ---------------------------------------------------------------- connection input

@@ -122,6 +122,22 @@ public final class Payload {
         return transparent;
     }
 
+    /**
+     * Whether every serialization can carry this payload: none, no arguments, or a single string
+     * argument (the shape of the errors a router or client makes itself). Anything else may hold a
+     * value some serialization cannot represent, e.g. an integer beyond 64 bits for MessagePack.
+     */
+    public boolean isAlwaysRepresentable() {
+        if (isEmpty()) {
+            return true;
+        }
+        if (hasKwargs || transparent) {
+            return false;
+        }
+        List<Object> a = args();
+        return a.isEmpty() || a.size() == 1 && a.get(0) instanceof String;
+    }
+
     /** Number of trailing payload elements this payload occupies on the wire: 0, 1 or 2. */
     public int elementCount() {
         return hasKwargs ? 2 : hasArgs ? 1 : 0;

@@ -726,7 +726,7 @@ public final class Dealer {
             return true;
         }
         if (m instanceof ErrorMessage error && error.requestType() == MessageType.CALL.code()
-                && mayBeUnrepresentable(error.payload())) {
+                && !error.payload().isAlwaysRepresentable()) {
             session.send(reply(MessageType.CALL, error.request(), WampErrors.INVALID_ARGUMENT,
                     "The callee's error " + error.error() + " cannot be represented in the caller's serialization ("
                             + serialization + ")" + because(reason)));
@@ -747,18 +747,6 @@ public final class Dealer {
         } else {
             fail(call, WampErrors.INVALID_ARGUMENT, message);
         }
-    }
-
-    /** Whether encoding a payload can fail: the router's own errors carry at most one string. */
-    private static boolean mayBeUnrepresentable(Payload payload) {
-        if (payload.isEmpty()) {
-            return false;
-        }
-        if (payload.hasKwargs() || payload.isTransparent()) {
-            return true;
-        }
-        List<Object> args = payload.args();
-        return args.size() != 1 || !(args.get(0) instanceof String);
     }
 
     private static String because(RuntimeException reason) {
