@@ -6,11 +6,8 @@ import io.junction.client.Session;
 import io.junction.core.serialization.Serialization;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Pub/sub fan-out: one publisher, {@code subscribers} sessions subscribed to its topic. The
@@ -22,34 +19,23 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Each event carries {@code [payload, sequence, publish time]}; its latency is from publishing
  * to its arrival at one subscriber. Events are counted at the subscribers.
  */
-final class FanOut implements Workload {
+final class FanOut extends LoadTest {
 
     private static final PublishOptions ACKNOWLEDGE = new PublishOptions().acknowledge(true);
 
-    private final BenchClients clients;
-    private final String url;
-    private final Serialization serialization;
     private final int subscribers;
     private final int window;
-    private final String payload;
-    private final String topic = "junction.bench.fanout." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-    private final LatencyRecorder latencies = new LatencyRecorder();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final String topic = uniqueUri("junction.bench.fanout.");
     /** Per window slot: the acknowledgement and deliveries the publication in it still waits for. */
     private final AtomicIntegerArray remaining;
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong nextSequence = new AtomicLong();
     private Session publisher;
-    private volatile boolean running;
 
     FanOut(BenchClients clients, String url, Serialization serialization, int subscribers, int window, int payloadBytes) {
-        this.clients = clients;
-        this.url = url;
-        this.serialization = serialization;
+        super(clients, url, serialization, payloadBytes);
         this.subscribers = subscribers;
         this.window = window;
         this.remaining = new AtomicIntegerArray(window);
-        this.payload = Payloads.text(payloadBytes);
     }
 
     @Override
@@ -95,8 +81,7 @@ final class FanOut implements Workload {
         publisher.publish(topic, List.of(payload, sequence, System.nanoTime()), null, ACKNOWLEDGE)
                 .whenComplete((p, error) -> {
                     if (error != null) {
-                        failure.compareAndSet(null, error);
-                        inFlight.decrementAndGet();
+                        failed(error);
                     } else {
                         progress(slot);
                     }
@@ -121,26 +106,5 @@ final class FanOut implements Workload {
     @Override
     public long progress() {
         return nextSequence.get();
-    }
-
-    @Override
-    public Throwable failure() {
-        return failure.get();
-    }
-
-    @Override
-    public LatencyRecorder latencies() {
-        return latencies;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Drain.await(inFlight, 10_000);
-    }
-
-    @Override
-    public void close() {
-        clients.closeSessions();
     }
 }

@@ -6,37 +6,23 @@ import io.junction.core.serialization.Serialization;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * RPC echo: one callee returns its first argument; {@code callers} caller sessions each keep
  * {@code outstanding} calls in flight, issuing the next call as soon as one returns. With one
  * caller and one call outstanding this is the sequential round trip.
  */
-final class RpcEcho implements Workload {
+final class RpcEcho extends LoadTest {
 
-    private final BenchClients clients;
-    private final String url;
-    private final Serialization serialization;
     private final int callers;
     private final int outstanding;
-    private final String payload;
-    private final String procedure = "junction.bench.echo." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-    private final LatencyRecorder latencies = new LatencyRecorder();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final String procedure = uniqueUri("junction.bench.echo.");
     private final List<Caller> callerList = new ArrayList<>();
-    private volatile boolean running;
 
     RpcEcho(BenchClients clients, String url, Serialization serialization, int callers, int outstanding, int payloadBytes) {
-        this.clients = clients;
-        this.url = url;
-        this.serialization = serialization;
+        super(clients, url, serialization, payloadBytes);
         this.callers = callers;
         this.outstanding = outstanding;
-        this.payload = Payloads.text(payloadBytes);
     }
 
     @Override
@@ -81,27 +67,6 @@ final class RpcEcho implements Workload {
         return sum;
     }
 
-    @Override
-    public Throwable failure() {
-        return failure.get();
-    }
-
-    @Override
-    public LatencyRecorder latencies() {
-        return latencies;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Drain.await(inFlight, 10_000);
-    }
-
-    @Override
-    public void close() {
-        clients.closeSessions();
-    }
-
     /** One caller session; its calls complete on its I/O thread, which issues the next one. */
     private final class Caller {
         private final Session session;
@@ -121,8 +86,7 @@ final class RpcEcho implements Workload {
 
         private void done(long start, CallResult result, Throwable error) {
             if (error != null) {
-                failure.compareAndSet(null, error);
-                inFlight.decrementAndGet();
+                failed(error);
                 return;
             }
             latencies.record(System.nanoTime() - start);
